@@ -1,0 +1,18 @@
+package io.trinity.core.customer;
+
+import org.jspecify.annotations.Nullable;
+
+/** Customer input exactly as received, not yet trusted. {@code createdAt} is only set by imports. */
+public record CustomerDraft(
+        @Nullable String externalId,
+        @Nullable String firstName,
+        @Nullable String lastName,
+        @Nullable String email,
+        @Nullable String phone,
+        @Nullable String loyaltyNumber,
+        @Nullable String locale,
+        @Nullable String city,
+        @Nullable String country,
+        @Nullable Boolean marketingConsent,
+        @Nullable String createdAt) {
+}

@@ -1,0 +1,11 @@
+package io.trinity.core.customer;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CustomerRepository extends JpaRepository<Customer, Long> {
+
+    Optional<Customer> findByExternalId(String externalId);
+
+    Optional<Customer> findByLoyaltyNumber(String loyaltyNumber);
+}

@@ -1,0 +1,90 @@
+package io.trinity.core.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds, creates and links social identities. Identities are keyed by network plus the network's user id; an
+ * identity known only by handle (e.g. an X username declared in a CSV) is found case-insensitively by handle.
+ */
+@Component
+public class IdentityStore {
+
+    private static final String COLUMNS = "id, network, network_user_id, handle, display_name, profile_url, "
+            + "follower_count, customer_id, link_method, created_at";
+
+    private final JdbcClient jdbc;
+
+    IdentityStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<IdentityView> forCustomer(long customerId) {
+        return jdbc.sql("select " + COLUMNS + " from social_identity where customer_id = ? order by network, id")
+                .param(customerId).query(IdentityStore::row).list();
+    }
+
+    public Optional<IdentityView> find(String network, @Nullable String networkUserId, @Nullable String handle) {
+        if (networkUserId != null) {
+            Optional<IdentityView> byId = jdbc.sql("select " + COLUMNS
+                    + " from social_identity where network = ? and network_user_id = ?")
+                    .params(network, networkUserId).query(IdentityStore::row).optional();
+            if (byId.isPresent() || handle == null) {
+                return byId;
+            }
+        }
+        if (handle == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select " + COLUMNS + " from social_identity where network = ? and lower(handle) = ?"
+                        + " order by (network_user_id is null), id limit 1")
+                .params(network, Networks.normaliseHandle(handle).toLowerCase(Locale.ROOT))
+                .query(IdentityStore::row).optional();
+    }
+
+    /** The identity for this key, created unlinked if it did not exist yet. */
+    public IdentityView findOrCreate(String network, @Nullable String networkUserId, @Nullable String handle) {
+        if (networkUserId == null && handle == null) {
+            throw new IllegalArgumentException("an identity needs a network user id or a handle");
+        }
+        String cleanHandle = handle == null ? null : Networks.normaliseHandle(handle);
+        return find(network, networkUserId, cleanHandle).orElseGet(() -> {
+            if (networkUserId != null) {
+                jdbc.sql("insert into social_identity (network, network_user_id, handle) values (?, ?, ?)"
+                                + " on conflict (network, network_user_id) do nothing")
+                        .params(network, networkUserId, cleanHandle).update();
+                return find(network, networkUserId, null).orElseThrow();
+            }
+            return jdbc.sql("insert into social_identity (network, handle) values (?, ?) returning " + COLUMNS)
+                    .params(network, cleanHandle).query(IdentityStore::row).single();
+        });
+    }
+
+    /**
+     * Links an identity to a customer when it is not linked yet; a link to someone else is never overwritten here.
+     * Returns true when the link was made.
+     */
+    public boolean linkIfUnlinked(long identityId, long customerId, LinkMethod method) {
+        return jdbc.sql("update social_identity set customer_id = ?, link_method = ?, linked_at = now(),"
+                        + " updated_at = now() where id = ? and customer_id is null")
+                .params(customerId, method.name(), identityId).update() == 1;
+    }
+
+    static IdentityView row(ResultSet rs, int n) throws SQLException {
+        long customer = rs.getLong("customer_id");
+        Long customerId = rs.wasNull() ? null : customer;
+        long followers = rs.getLong("follower_count");
+        Long followerCount = rs.wasNull() ? null : followers;
+        String method = rs.getString("link_method");
+        return new IdentityView(rs.getLong("id"), rs.getString("network"), rs.getString("network_user_id"),
+                rs.getString("handle"), rs.getString("display_name"), rs.getString("profile_url"), followerCount,
+                customerId, method == null ? null : LinkMethod.valueOf(method),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

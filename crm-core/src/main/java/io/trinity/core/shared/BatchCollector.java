@@ -1,0 +1,45 @@
+package io.trinity.core.shared;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Bookkeeping for one idempotent batch: which items were rejected and why, and the counts of what the accepted
+ * ones did. An item is rejected at most once however many reasons it has.
+ */
+public final class BatchCollector {
+
+    private final List<ItemError> errors = new ArrayList<>();
+    private final Set<Integer> rejected = new HashSet<>();
+    private int created;
+    private int updated;
+    private int unchanged;
+
+    public void reject(int index, String field, String message) {
+        errors.add(new ItemError(index, field, message));
+        rejected.add(index);
+    }
+
+    public void reject(int index, List<FieldError> fieldErrors) {
+        fieldErrors.forEach(e -> reject(index, e.field(), e.message()));
+    }
+
+    public boolean isRejected(int index) {
+        return rejected.contains(index);
+    }
+
+    /** Records what the accepted items did. */
+    public void count(int created, int updated, int unchanged) {
+        this.created += created;
+        this.updated += updated;
+        this.unchanged += unchanged;
+    }
+
+    public BatchResult result() {
+        List<ItemError> sorted = new ArrayList<>(errors);
+        sorted.sort((a, b) -> Integer.compare(a.index(), b.index()));
+        return new BatchResult(created, updated, unchanged, rejected.size(), sorted);
+    }
+}

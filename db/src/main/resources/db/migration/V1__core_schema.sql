@@ -130,3 +130,7 @@ create table installation_state (
     value       text not null,
     updated_at  timestamptz not null default now()
 );
+
+-- The PR inbox: conversations with the brand, newest first.
+create index activity_conversation_idx on activity (occurred_at desc, id desc)
+    where type in ('MENTION', 'COMMENT', 'REVIEW');

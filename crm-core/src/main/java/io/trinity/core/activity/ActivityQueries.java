@@ -19,15 +19,26 @@ public class ActivityQueries {
     }
 
     public Page<ActivityView> byCustomer(long customerId, int limit, @Nullable String after) {
+        return page("a.actor_customer_id = :customer", "customer", customerId, limit, after);
+    }
+
+    /**
+     * What people said to or about the brand (mentions, comments, reviews), newest first: the PR team's inbox.
+     */
+    public Page<ActivityView> conversations(int limit, @Nullable String after) {
+        return page("a.type in ('MENTION', 'COMMENT', 'REVIEW')", "unused", 0L, limit, after);
+    }
+
+    private Page<ActivityView> page(String condition, String name, Object value, int limit, @Nullable String after) {
         Cursor.TimeKey key = after == null || after.isBlank()
                 ? new Cursor.TimeKey(Instant.parse("9999-12-31T00:00:00Z"), Long.MAX_VALUE)
                 : Cursor.decodeTimeKey(after);
         List<ActivityView> rows = jdbc.sql("""
                         select a.*, i.handle as actor_handle from activity a
                         left join social_identity i on i.id = a.actor_identity_id
-                        where a.actor_customer_id = :customer and (a.occurred_at, a.id) < (:time, :id)
-                        order by a.occurred_at desc, a.id desc limit :limit""")
-                .param("customer", customerId)
+                        where %s and (a.occurred_at, a.id) < (:time, :id)
+                        order by a.occurred_at desc, a.id desc limit :limit""".formatted(condition))
+                .param(name, value)
                 .param("time", java.sql.Timestamp.from(key.time()))
                 .param("id", key.id())
                 .param("limit", limit + 1)

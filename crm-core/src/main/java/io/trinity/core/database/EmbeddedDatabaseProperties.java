@@ -3,6 +3,7 @@ package io.trinity.core.database;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of the embedded PostgreSQL used when no {@code spring.datasource.url} is set.
@@ -12,11 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param port     TCP port on loopback; 0 picks a free one at each start
  */
 @ConfigurationProperties("crm.embedded-db")
-public record EmbeddedDatabaseProperties(boolean enabled, @Nullable Path dataDir, int port) {
-
-    public EmbeddedDatabaseProperties(@Nullable Boolean enabled, @Nullable Path dataDir, @Nullable Integer port) {
-        this(enabled == null || enabled, dataDir, port == null ? 0 : port);
-    }
+public record EmbeddedDatabaseProperties(@DefaultValue("true") boolean enabled, @Nullable Path dataDir,
+        @DefaultValue("0") int port) {
 
     public Path resolvedDataDir() {
         return dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".trinity", "pgdata");

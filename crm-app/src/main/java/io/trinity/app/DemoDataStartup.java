@@ -1,0 +1,37 @@
+package io.trinity.app;
+
+import io.trinity.core.demo.DemoDataGenerator;
+import io.trinity.core.demo.DemoDataProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** In demo mode, fills an empty installation with Northwind Outfitters once; later starts keep the data. */
+@Component
+@Order(20)
+class DemoDataStartup implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataStartup.class);
+
+    private final DemoDataGenerator generator;
+    private final DemoDataProperties properties;
+
+    DemoDataStartup(DemoDataGenerator generator, DemoDataProperties properties) {
+        this.generator = generator;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.enabled()) {
+            return;
+        }
+        var summary = generator.generateOnce(properties.customers(), properties.seed());
+        if (summary == null) {
+            log.info("Demo data already present; keeping it");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.trinity.web.api;
+
+import io.trinity.core.shared.FieldError;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** Plain-language descriptions of JSON reading failures, naming the field (e.g. {@code actor.customerId}). */
+public final class JsonErrors {
+
+    private JsonErrors() {
+    }
+
+    public static FieldError describe(JacksonException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String field = path.isEmpty() ? unknown.getPropertyName() : path;
+            return new FieldError(field, "unknown field '" + unknown.getPropertyName() + "'");
+        }
+        if (e instanceof InvalidFormatException format) {
+            return new FieldError(path, "'" + format.getValue() + "' is not a valid "
+                    + simpleType(format.getTargetType()));
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return new FieldError(path.isEmpty() ? "body" : path, "has the wrong type; expected "
+                    + simpleType(mismatch.getTargetType()));
+        }
+        return new FieldError(path.isEmpty() ? "body" : path, "is not valid JSON");
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (Number.class.isAssignableFrom(type) || type == long.class || type == int.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean (true or false)";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        if (type.isRecord()) {
+            return "object";
+        }
+        return type.getSimpleName();
+    }
+}

@@ -1,0 +1,25 @@
+package io.trinity.web.ingest;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.trinity.core.order.OrderDraft;
+import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
+
+/** One order of a batch; {@code amount} is a decimal in major units, as a JSON number or string. */
+@JsonIgnoreProperties(ignoreUnknown = false)
+record OrderItem(
+        @Nullable String externalId,
+        @Nullable Long customerId,
+        @Nullable String customerExternalId,
+        @Nullable String email,
+        @Nullable String orderedAt,
+        @Nullable BigDecimal amount,
+        @Nullable String currency,
+        @Nullable String channel,
+        @Nullable String storeId) {
+
+    OrderDraft draft() {
+        return new OrderDraft(externalId, customerId, customerExternalId, email, orderedAt,
+                amount == null ? null : amount.toPlainString(), currency, channel, storeId);
+    }
+}

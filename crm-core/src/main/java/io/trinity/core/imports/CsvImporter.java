@@ -107,7 +107,7 @@ final class CsvImporter {
         } catch (UncheckedIOException e) {
             tally.fileError(0, "the file could not be read: " + reason(e));
         } catch (IOException e) {
-            throw new InvalidInputException("file", "the file could not be read as CSV: " + e.getMessage());
+            throw new InvalidInputException("file", "the file could not be read as CSV: " + reason(e));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("file", "the header is not usable: " + e.getMessage());
         }

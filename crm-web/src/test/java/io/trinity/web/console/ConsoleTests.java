@@ -1,0 +1,115 @@
+package io.trinity.web.console;
+
+import static io.trinity.web.Requests.postJson;
+import static io.trinity.web.Requests.unique;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import io.trinity.web.ApiTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@ApiTest
+class ConsoleTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void loginPageUsesOnlyLocalAssets() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/webjars/bootstrap/")))
+                .andExpect(content().string(not(containsString("cdn"))));
+    }
+
+    @Test
+    void formLoginWithADemoAccountLandsOnTheOverview() throws Exception {
+        mvc.perform(post("/login").param("username", "marketing").param("password", "demo").with(csrf()))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", containsString("/")));
+        mvc.perform(post("/login").param("username", "marketing").param("password", "wrong").with(csrf()))
+                .andExpect(header().string("Location", containsString("/login?error")));
+    }
+
+    @Test
+    void aLoginWithoutTheCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/login").param("username", "marketing").param("password", "demo"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theCustomerPageShowsIdentityOrdersAndActivityWithHostileTextEscaped() throws Exception {
+        String ext = unique("PAGE");
+        String body = mvc.perform(postJson("integration", "/api/v1/customers", """
+                        {"externalId": "%s", "firstName": "<b>Bold</b>", "lastName": "O'Brien"}""".formatted(ext)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+        mvc.perform(postJson("integration", "/api/v1/orders", """
+                [{"externalId": "%s-o", "customerId": %d, "orderedAt": "2026-06-30T12:00:00Z", "amount": "129.95",
+                  "currency": "USD", "channel": "store", "storeId": "ST-SEA"}]""".formatted(ext, id)))
+                .andExpect(status().isOk());
+        mvc.perform(postJson("integration", "/api/v1/activities", """
+                [{"network": "facebook", "externalId": "%s-a", "type": "COMMENT", "occurredAt": "2026-06-30T12:00:00Z",
+                  "actor": {"customerId": %d}, "text": "<script>alert('x')</script><img src=x onerror=alert(1)>"}]"""
+                .formatted(ext, id)))
+                .andExpect(status().isOk());
+
+        mvc.perform(get("/customers/" + id).with(user("service").roles("SERVICE")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("129.95")))
+                .andExpect(content().string(containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")))
+                .andExpect(content().string(not(containsString("<script>alert"))))
+                .andExpect(content().string(not(containsString("<img src=x"))))
+                .andExpect(content().string(containsString("&lt;b&gt;Bold&lt;/b&gt;")));
+    }
+
+    @Test
+    void searchFindsACustomerAndAnUnknownOneShowsAnEmptyState() throws Exception {
+        String ext = unique("SRCH");
+        mvc.perform(postJson("integration", "/api/v1/customers", """
+                {"externalId": "%s", "firstName": "Searchable", "lastName": "%s"}""".formatted(ext, ext)))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/customers").param("q", ext).with(user("marketing").roles("MARKETING")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Searchable")));
+        mvc.perform(get("/customers").param("q", "zz-no-such-" + ext).with(user("marketing").roles("MARKETING")))
+                .andExpect(content().string(containsString("No customer matches")));
+    }
+
+    @Test
+    void anUnknownCustomerGetsTheFriendlyNotFoundPage() throws Exception {
+        mvc.perform(get("/customers/987654321").with(user("service").roles("SERVICE")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Not found")));
+    }
+
+    @Test
+    void anAdminCanAddAnAccountAndBadInputIsExplainedNextToTheField() throws Exception {
+        mvc.perform(post("/admin/users").with(user("admin").roles("ADMIN")).with(csrf())
+                        .param("username", "x").param("password", "short"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("at least 10 characters")))
+                .andExpect(content().string(containsString("choose at least one role")));
+        String name = unique("agent").toLowerCase();
+        mvc.perform(post("/admin/users").with(user("admin").roles("ADMIN")).with(csrf())
+                        .param("username", name).param("password", "long-enough-secret").param("roles", "SERVICE"))
+                .andExpect(status().isFound());
+        mvc.perform(get("/admin/users").with(user("admin").roles("ADMIN")))
+                .andExpect(content().string(containsString(name)));
+    }
+
+    @Test
+    void thePrInboxListsConversations() throws Exception {
+        mvc.perform(get("/pr/conversations").with(user("pr").roles("PR"))).andExpect(status().isOk());
+    }
+}

@@ -1,0 +1,89 @@
+package io.trinity.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import io.trinity.TrinityApplication;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The newcomer's path: the real application, no datasource configured, starts its own embedded PostgreSQL, fills
+ * it with demo data, serves the login page, and keeps the data across a restart.
+ */
+class EmbeddedStartupTests {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void startsOnTheEmbeddedDatabaseWithDemoDataAndKeepsItAcrossARestart(@TempDir Path home) throws Exception {
+        Path dataDir = home.resolve("pgdata");
+        String firstCount;
+        try (ConfigurableApplicationContext app = start(dataDir)) {
+            String base = baseUrl(app);
+            HttpResponse<String> login = get(base + "/login", null);
+            assertThat(login.statusCode()).isEqualTo(200);
+            assertThat(login.body()).contains("Sign in");
+
+            HttpResponse<String> customers = get(base + "/api/v1/customers?limit=500", "marketing");
+            assertThat(customers.statusCode()).isEqualTo(200);
+            firstCount = JsonPath.read(customers.body(), "$.items.length()").toString();
+            assertThat(Integer.parseInt(firstCount)).isEqualTo(300);
+
+            HttpResponse<String> created = post(base + "/api/v1/customers", "integration",
+                    "{\"externalId\": \"SURVIVES-RESTART\", \"firstName\": \"Persistent\"}");
+            assertThat(created.statusCode()).isEqualTo(201);
+        }
+        assertThat(Files.exists(dataDir.resolve("PG_VERSION"))).isTrue();
+
+        try (ConfigurableApplicationContext app = start(dataDir)) {
+            String base = baseUrl(app);
+            HttpResponse<String> kept = get(base + "/api/v1/customers?externalId=SURVIVES-RESTART", "marketing");
+            assertThat(JsonPath.<String>read(kept.body(), "$.items[0].firstName")).isEqualTo("Persistent");
+            HttpResponse<String> all = get(base + "/api/v1/customers?limit=500", "marketing");
+            // Demo data is generated once: 300 demo customers plus the one created above, not 600.
+            assertThat(JsonPath.<Integer>read(all.body(), "$.items.length()")).isEqualTo(301);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir) {
+        return new SpringApplication(TrinityApplication.class).run(
+                "--server.port=0",
+                "--crm.embedded-db.data-dir=" + dataDir,
+                "--crm.demo.enabled=true",
+                "--crm.demo.customers=300");
+    }
+
+    private static String baseUrl(ConfigurableApplicationContext app) {
+        return "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    private HttpResponse<String> get(String url, String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (user != null) {
+            request.header("Authorization", basic(user));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String url, String user, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic(user))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    }
+}

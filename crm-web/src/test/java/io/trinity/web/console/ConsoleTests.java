@@ -5,6 +5,7 @@ import static io.trinity.web.Requests.unique;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -71,6 +72,25 @@ class ConsoleTests {
                 .andExpect(content().string(not(containsString("<script>alert"))))
                 .andExpect(content().string(not(containsString("<img src=x"))))
                 .andExpect(content().string(containsString("&lt;b&gt;Bold&lt;/b&gt;")));
+    }
+
+    @Test
+    void theCustomerPageListsDeclaredSocialAccounts() throws Exception {
+        String ext = unique("IDS");
+        String fb = String.valueOf(System.nanoTime());
+        String handle = "h" + Long.toString(System.nanoTime() % 1_000_000_000_000L, 36);
+        mvc.perform(post("/api/v1/imports/customers").with(httpBasic("integration", "demo")).contentType("text/csv")
+                        .content("external_id,first_name,facebook_id,x_username\n" + ext + ",Ida," + fb + "," + handle
+                                + "\n"))
+                .andExpect(status().isOk());
+        String body = mvc.perform(get("/api/v1/customers").param("externalId", ext).with(httpBasic("admin", "demo")))
+                .andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.items[0].id")).longValue();
+        mvc.perform(get("/customers/" + id).with(user("service").roles("SERVICE")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("@" + handle)))
+                .andExpect(content().string(containsString(fb)))
+                .andExpect(content().string(containsString("linked: declared")));
     }
 
     @Test

@@ -57,12 +57,38 @@ class EmbeddedStartupTests {
         }
     }
 
-    private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplication(TrinityApplication.class).run(
-                "--server.port=0",
-                "--crm.embedded-db.data-dir=" + dataDir,
-                "--crm.demo.enabled=true",
-                "--crm.demo.customers=300");
+    @Test
+    void aConfiguredAdminPasswordHoldsEvenInDemoMode(@TempDir Path home) throws Exception {
+        try (ConfigurableApplicationContext app = start(home.resolve("pgdata"),
+                "--crm.admin.password=Summit-2026-secret")) {
+            String base = baseUrl(app);
+            assertThat(get(base + "/api/v1/users", "admin", "Summit-2026-secret").statusCode()).isEqualTo(200);
+            assertThat(get(base + "/api/v1/users", "admin", "demo").statusCode()).isEqualTo(401);
+            assertThat(get(base + "/api/v1/customers", "marketing", "demo").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void outsideDemoModeOnlyAnAdminExistsAndNoDemoPasswordWorks(@TempDir Path home) throws Exception {
+        try (ConfigurableApplicationContext app = new SpringApplication(TrinityApplication.class).run(
+                "--server.port=0", "--crm.embedded-db.data-dir=" + home.resolve("pgdata"))) {
+            String base = baseUrl(app);
+            assertThat(get(base + "/api/v1/customers", "marketing", "demo").statusCode()).isEqualTo(401);
+            assertThat(get(base + "/api/v1/customers", "admin", "demo").statusCode()).isEqualTo(401);
+            String generated = app.getBean(io.trinity.web.security.InitialAccounts.class).generatedAdminPassword();
+            assertThat(generated).isNotBlank();
+            HttpResponse<String> customers = get(base + "/api/v1/customers", "admin", generated);
+            assertThat(customers.statusCode()).isEqualTo(200);
+            assertThat(JsonPath.<Integer>read(customers.body(), "$.items.length()")).isZero();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir, String... extra) {
+        String[] args = {"--server.port=0", "--crm.embedded-db.data-dir=" + dataDir, "--crm.demo.enabled=true",
+            "--crm.demo.customers=300"};
+        String[] all = java.util.Arrays.copyOf(args, args.length + extra.length);
+        System.arraycopy(extra, 0, all, args.length, extra.length);
+        return new SpringApplication(TrinityApplication.class).run(all);
     }
 
     private static String baseUrl(ConfigurableApplicationContext app) {
@@ -70,9 +96,14 @@ class EmbeddedStartupTests {
     }
 
     private HttpResponse<String> get(String url, String user) throws Exception {
+        return get(url, user, "demo");
+    }
+
+    private HttpResponse<String> get(String url, String user, String password) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
         if (user != null) {
-            request.header("Authorization", basic(user));
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

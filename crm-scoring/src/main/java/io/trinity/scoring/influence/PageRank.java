@@ -1,0 +1,126 @@
+package io.trinity.scoring.influence;
+
+import java.util.Arrays;
+
+/**
+ * Weighted PageRank over a compressed sparse graph held in primitive arrays (no object per edge), so a million
+ * nodes and twelve million edges fit in memory and converge in seconds.
+ *
+ * <p>Edge u→v means u follows or interacts with v; parallel edges add their weights and self-loops are dropped.
+ * Nodes are the endpoints of at least one edge. Damping 0.85; the rank of nodes without out-edges (dangling) is
+ * spread uniformly over all nodes; iteration stops when the L1 change falls below the tolerance. Ranks sum to 1.
+ */
+public final class PageRank {
+
+    public static final double DAMPING = 0.85;
+    public static final double TOLERANCE = 1e-10;
+    private static final int MAX_ITERATIONS = 1_000;
+
+    /** Node ids (sorted) and their ranks, index-aligned; {@code iterations} for the benchmark's report. */
+    public record Result(long[] nodes, double[] ranks, int iterations) {
+
+        /** The rank of a node id, or 0 when it is not in the graph. */
+        public double rankOf(long node) {
+            int i = Arrays.binarySearch(nodes, node);
+            return i >= 0 ? ranks[i] : 0;
+        }
+    }
+
+    private PageRank() {
+    }
+
+    /** Ranks the graph given as parallel arrays of edges (source, target, weight). */
+    public static Result compute(long[] sources, long[] targets, double[] weights) {
+        return compute(sources, targets, weights, DAMPING, TOLERANCE);
+    }
+
+    public static Result compute(long[] sources, long[] targets, double[] weights, double damping, double tolerance) {
+        int edgeCount = sources.length;
+        // Node ids of the graph: endpoints of non-self-loop edges with a positive weight.
+        long[] ids = new long[edgeCount * 2];
+        int k = 0;
+        for (int e = 0; e < edgeCount; e++) {
+            if (sources[e] != targets[e] && weights[e] > 0) {
+                ids[k++] = sources[e];
+                ids[k++] = targets[e];
+            }
+        }
+        long[] nodes = distinctSorted(ids, k);
+        int n = nodes.length;
+        if (n == 0) {
+            return new Result(nodes, new double[0], 0);
+        }
+        // CSR by target: for each target, the incoming (source, weight) pairs.
+        int[] src = new int[edgeCount];
+        int[] dst = new int[edgeCount];
+        double[] w = new double[edgeCount];
+        int m = 0;
+        double[] outWeight = new double[n];
+        for (int e = 0; e < edgeCount; e++) {
+            if (sources[e] == targets[e] || weights[e] <= 0) {
+                continue;
+            }
+            src[m] = Arrays.binarySearch(nodes, sources[e]);
+            dst[m] = Arrays.binarySearch(nodes, targets[e]);
+            w[m] = weights[e];
+            outWeight[src[m]] += weights[e];
+            m++;
+        }
+        int[] offsets = new int[n + 1];
+        for (int e = 0; e < m; e++) {
+            offsets[dst[e] + 1]++;
+        }
+        for (int i = 0; i < n; i++) {
+            offsets[i + 1] += offsets[i];
+        }
+        int[] inSource = new int[m];
+        double[] inShare = new double[m];
+        int[] fill = Arrays.copyOf(offsets, n);
+        for (int e = 0; e < m; e++) {
+            int slot = fill[dst[e]]++;
+            inSource[slot] = src[e];
+            inShare[slot] = w[e] / outWeight[src[e]]; // parallel edges simply contribute twice
+        }
+        double[] rank = new double[n];
+        double[] next = new double[n];
+        Arrays.fill(rank, 1.0 / n);
+        int iterations = 0;
+        double change = Double.MAX_VALUE;
+        while (change >= tolerance && iterations < MAX_ITERATIONS) {
+            double dangling = 0;
+            for (int i = 0; i < n; i++) {
+                if (outWeight[i] == 0) {
+                    dangling += rank[i];
+                }
+            }
+            double base = (1 - damping) / n + damping * dangling / n;
+            change = 0;
+            for (int v = 0; v < n; v++) {
+                double sum = 0;
+                for (int slot = offsets[v]; slot < offsets[v + 1]; slot++) {
+                    sum += rank[inSource[slot]] * inShare[slot];
+                }
+                double value = base + damping * sum;
+                next[v] = value;
+                change += Math.abs(value - rank[v]);
+            }
+            double[] swap = rank;
+            rank = next;
+            next = swap;
+            iterations++;
+        }
+        return new Result(nodes, rank, iterations);
+    }
+
+    private static long[] distinctSorted(long[] values, int length) {
+        long[] copy = Arrays.copyOf(values, length);
+        Arrays.sort(copy);
+        int distinct = 0;
+        for (int i = 0; i < length; i++) {
+            if (i == 0 || copy[i] != copy[i - 1]) {
+                copy[distinct++] = copy[i];
+            }
+        }
+        return Arrays.copyOf(copy, distinct);
+    }
+}

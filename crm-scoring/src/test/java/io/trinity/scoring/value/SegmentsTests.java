@@ -1,0 +1,36 @@
+package io.trinity.scoring.value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SegmentsTests {
+
+    static String segment(Double t, double i, int r, int f, int m, long age) {
+        double combined = CombinedWeights.DEFAULT.combine(t, 30, i);
+        return Segments.classify(new ScoreCard(t, 30, i, combined, r, f, m, age), Segments.DEFAULT).name();
+    }
+
+    @Test
+    void theSeedsSegmentsFollowTheirRules() {
+        assertThat(segment(80.0, 75, 5, 5, 5, 800)).isEqualTo("Champions");
+        assertThat(segment(10.0, 90, 2, 1, 1, 800)).isEqualTo("Hidden advocates");
+        assertThat(segment(null, 90, 0, 0, 0, 800)).isEqualTo("Hidden advocates");
+        assertThat(segment(70.0, 10, 5, 4, 4, 800)).isEqualTo("Loyal buyers");
+        assertThat(segment(50.0, 50, 2, 4, 4, 800)).isEqualTo("At risk");
+        assertThat(segment(null, 5, 0, 0, 0, 800)).isEqualTo("Dormant");
+        assertThat(segment(null, 5, 0, 0, 0, 10)).isEqualTo("New");
+    }
+
+    @Test
+    void aMissingTransactionCountsAsZeroInTheCombinedValue() {
+        assertThat(CombinedWeights.DEFAULT.combine(null, 50, 50)).isEqualTo(30);
+        assertThat(CombinedWeights.DEFAULT.combine(100.0, 100, 100)).isEqualTo(100);
+    }
+
+    @Test
+    void rulesReadAsMarketersWriteThem() {
+        assertThat(Segments.DEFAULT.get(1).rule()).isEqualTo("transaction ≥ 60 and influence ≥ 60");
+        assertThat(Segments.DEFAULT.get(Segments.DEFAULT.size() - 1).rule()).isEqualTo("everyone else");
+    }
+}

@@ -1,5 +1,6 @@
 package io.trinity.core.activity;
 
+import io.trinity.core.customer.CustomerChanges;
 import io.trinity.core.customer.CustomerRef;
 import io.trinity.core.customer.CustomerResolver;
 import io.trinity.core.identity.IdentityStore;
@@ -61,11 +62,14 @@ public class ActivityIngest {
 
     private final CustomerResolver customers;
     private final IdentityStore identities;
+    private final CustomerChanges changes;
     private final JdbcTemplate jdbc;
 
-    ActivityIngest(CustomerResolver customers, IdentityStore identities, JdbcTemplate jdbc) {
+    ActivityIngest(CustomerResolver customers, IdentityStore identities, CustomerChanges changes,
+            JdbcTemplate jdbc) {
         this.customers = customers;
         this.identities = identities;
+        this.changes = changes;
         this.jdbc = jdbc;
     }
 
@@ -170,5 +174,8 @@ public class ActivityIngest {
             changed[rs.getBoolean(1) ? 0 : 1]++;
         });
         batch.count(changed[0], changed[1], n - changed[0] - changed[1]);
+        if (changed[0] + changed[1] > 0) {
+            changes.mark(rows.stream().flatMap(r -> Stream.of(r.actorCustomer(), r.targetCustomer())).toList());
+        }
     }
 }

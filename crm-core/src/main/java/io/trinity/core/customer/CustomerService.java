@@ -26,11 +26,13 @@ public class CustomerService {
     public static final int MAX_PAGE = 500;
 
     private final CustomerRepository repository;
+    private final CustomerChanges changes;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    CustomerService(CustomerRepository repository, JdbcClient jdbc, Clock clock) {
+    CustomerService(CustomerRepository repository, CustomerChanges changes, JdbcClient jdbc, Clock clock) {
         this.repository = repository;
+        this.changes = changes;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -44,6 +46,7 @@ public class CustomerService {
         });
         checkLoyaltyNumberFree(data, null);
         Customer saved = repository.saveAndFlush(Customer.from(data, clock.instant()));
+        changes.mark(List.of(saved.id()));
         return saved.details();
     }
 
@@ -57,7 +60,9 @@ public class CustomerService {
                             + "' belongs to another customer");
                 });
         checkLoyaltyNumberFree(data, id);
-        customer.apply(data, clock.instant());
+        if (customer.apply(data, clock.instant())) {
+            changes.mark(List.of(id));
+        }
         return repository.saveAndFlush(customer).details();
     }
 

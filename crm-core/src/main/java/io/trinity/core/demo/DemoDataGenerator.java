@@ -1,5 +1,6 @@
 package io.trinity.core.demo;
 
+import io.trinity.core.shared.CopyWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

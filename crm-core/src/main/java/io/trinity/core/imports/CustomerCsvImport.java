@@ -1,6 +1,7 @@
 package io.trinity.core.imports;
 
 import io.trinity.core.customer.CustomerBulkUpsert;
+import io.trinity.core.customer.CustomerChanges;
 import io.trinity.core.customer.CustomerData;
 import io.trinity.core.customer.CustomerDraft;
 import io.trinity.core.customer.CustomerValidator;
@@ -40,11 +41,14 @@ public class CustomerCsvImport {
 
     private final CustomerBulkUpsert upsert;
     private final IdentityDeclarations declarations;
+    private final CustomerChanges changes;
     private final TransactionTemplate transactions;
 
-    CustomerCsvImport(CustomerBulkUpsert upsert, IdentityDeclarations declarations, TransactionTemplate transactions) {
+    CustomerCsvImport(CustomerBulkUpsert upsert, IdentityDeclarations declarations, CustomerChanges changes,
+            TransactionTemplate transactions) {
         this.upsert = upsert;
         this.declarations = declarations;
+        this.changes = changes;
         this.transactions = transactions;
     }
 
@@ -175,18 +179,22 @@ public class CustomerCsvImport {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
+        List<Long> changed = new ArrayList<>();
         for (Parsed row : clean) {
             long customerId = result.ids().get(row.data().externalId());
             boolean linked = declarations.declare(customerId, row.identities());
             UpsertOutcome outcome = result.outcomes().get(row.data().externalId());
             if (outcome == UpsertOutcome.CREATED) {
                 created++;
+                changed.add(customerId);
             } else if (outcome == UpsertOutcome.UPDATED || linked) {
                 updated++;
+                changed.add(customerId);
             } else {
                 unchanged++;
             }
         }
+        changes.mark(changed);
         // Only now that every statement succeeded do the figures become part of the report.
         rejected.forEach(e -> tally.reject(e.line(), e.column(), e.message()));
         tally.count(created, updated, unchanged);

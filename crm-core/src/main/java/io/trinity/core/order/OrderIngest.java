@@ -1,5 +1,6 @@
 package io.trinity.core.order;
 
+import io.trinity.core.customer.CustomerChanges;
 import io.trinity.core.customer.CustomerRef;
 import io.trinity.core.customer.CustomerResolver;
 import io.trinity.core.shared.BatchCollector;
@@ -46,10 +47,12 @@ public class OrderIngest {
             """;
 
     private final CustomerResolver customers;
+    private final CustomerChanges changes;
     private final JdbcTemplate jdbc;
 
-    OrderIngest(CustomerResolver customers, JdbcTemplate jdbc) {
+    OrderIngest(CustomerResolver customers, CustomerChanges changes, JdbcTemplate jdbc) {
         this.customers = customers;
+        this.changes = changes;
         this.jdbc = jdbc;
     }
 
@@ -138,5 +141,8 @@ public class OrderIngest {
             changed[rs.getBoolean(1) ? 0 : 1]++;
         });
         batch.count(changed[0], changed[1], n - changed[0] - changed[1]);
+        if (changed[0] + changed[1] > 0) {
+            changes.mark(customerIds);
+        }
     }
 }

@@ -43,6 +43,29 @@ public final class Cursor {
         }
     }
 
+    /** A cursor over (score, id) for ranked lists ordered by a score, highest first. */
+    public static String encode(double score, long lastId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("s1:" + Double.doubleToLongBits(score) + ":" + lastId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The (score, id) pair of a cursor made by {@link #encode(double, long)}. */
+    public record ScoreKey(double score, long id) {
+    }
+
+    public static ScoreKey decodeScoreKey(String cursor) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String[] parts = raw.split(":");
+            if (parts.length != 3 || !parts[0].equals("s1")) {
+                throw new IllegalArgumentException();
+            }
+            return new ScoreKey(Double.longBitsToDouble(Long.parseLong(parts[1])), Long.parseLong(parts[2]));
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("after", "not a cursor this server issued");
+        }
+    }
+
     public static long decode(String cursor) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);

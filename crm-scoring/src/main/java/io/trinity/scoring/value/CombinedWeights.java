@@ -14,8 +14,7 @@ public record CombinedWeights(double transaction, double relationship, double in
     /** Weighted mean; a missing component (no purchase in the window) counts as 0. */
     public double combine(Double transactionScore, double relationshipScore, double influenceScore) {
         double t = transactionScore == null ? 0 : transactionScore;
-        double value = (transaction * t + relationship * relationshipScore + influence * influenceScore)
+        return (transaction * t + relationship * relationshipScore + influence * influenceScore)
                 / (transaction + relationship + influence);
-        return Math.round(value * 100) / 100.0;
     }
 }

@@ -1,6 +1,7 @@
 package io.trinity.scoring.value;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +25,9 @@ class SegmentsTests {
 
     @Test
     void aMissingTransactionCountsAsZeroInTheCombinedValue() {
-        assertThat(CombinedWeights.DEFAULT.combine(null, 50, 50)).isEqualTo(30);
-        assertThat(CombinedWeights.DEFAULT.combine(100.0, 100, 100)).isEqualTo(100);
+        assertThat(CombinedWeights.DEFAULT.combine(null, 50, 50)).isCloseTo(30, within(1e-9));
+        assertThat(CombinedWeights.DEFAULT.combine(100.0, 100, 100)).isCloseTo(100, within(1e-9));
+        assertThat(new CombinedWeights(1, 1, 2).combine(40.0, 20, 10)).isCloseTo(20, within(1e-9));
     }
 
     @Test

@@ -3,7 +3,9 @@ package io.trinity.web.customer;
 import io.trinity.core.customer.CustomerDetails;
 import io.trinity.core.customer.CustomerFilter;
 import io.trinity.core.customer.CustomerService;
+import io.trinity.core.shared.InvalidInputException;
 import io.trinity.core.shared.Page;
+import io.trinity.scoring.run.CustomerValues;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -23,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CustomerApiController {
 
     private final CustomerService customers;
+    private final CustomerValues values;
 
-    CustomerApiController(CustomerService customers) {
+    CustomerApiController(CustomerService customers, CustomerValues values) {
         this.customers = customers;
+        this.values = values;
     }
 
     @PostMapping
@@ -46,15 +50,42 @@ class CustomerApiController {
     }
 
     @GetMapping
-    ListResponse list(@RequestParam(required = false) @Nullable String externalId,
+    Object list(@RequestParam(required = false) @Nullable String externalId,
             @RequestParam(required = false) @Nullable String email,
             @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(required = false) @Nullable String segment,
             @RequestParam(defaultValue = "50") int limit,
             @RequestParam(required = false) @Nullable String after) {
+        if (sort != null && !sort.equals("value") && !sort.equals("id")) {
+            throw new InvalidInputException("sort", "sort by 'value' (combined value, highest first) or 'id'");
+        }
+        if ("value".equals(sort)) {
+            Page<CustomerValues.Ranked> page = values.ranked(segment, limit, after);
+            return new RankedResponse(page.items().stream().map(RankedCustomer::of).toList(), page.next());
+        }
+        if (segment != null) {
+            throw new InvalidInputException("segment", "filtering by segment needs sort=value");
+        }
         Page<CustomerDetails> page = customers.list(new CustomerFilter(externalId, email, q), limit, after);
         return new ListResponse(page.items().stream().map(CustomerResponse::of).toList(), page.next());
     }
 
     record ListResponse(List<CustomerResponse> items, @Nullable String next) {
+    }
+
+    record RankedResponse(List<RankedCustomer> items, @Nullable String next) {
+    }
+
+    /** A customer in a ranked list: who they are and their Value TRInity. */
+    record RankedCustomer(long id, String externalId, @Nullable String firstName, @Nullable String lastName,
+            @Nullable String email, @Nullable String city, @Nullable String country, double combined,
+            @Nullable Double transaction, double relationship, double influence, String segment) {
+
+        static RankedCustomer of(CustomerValues.Ranked r) {
+            return new RankedCustomer(r.customerId(), r.externalId(), r.firstName(), r.lastName(), r.email(),
+                    r.city(), r.country(), r.combined(), r.transaction(), r.relationship(), r.influence(),
+                    r.segment());
+        }
     }
 }

@@ -48,6 +48,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/orders", "/api/v1/activities",
                                 "/api/v1/imports/customers", "/api/v1/imports/orders").hasAnyRole(INGEST)
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/scoring/runs")
+                        .hasAnyRole(Role.ADMIN.name(), Role.MARKETING.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/scoring/**").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/scoring/weights").hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Trinity\"");

@@ -1,4 +1,4 @@
-package io.trinity.core.demo;
+package io.trinity.core.shared;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -8,7 +8,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /** Buffers rows in PostgreSQL's CSV COPY format and sends them in large chunks. */
-final class CopyWriter implements AutoCloseable {
+public final class CopyWriter implements AutoCloseable {
 
     private static final int FLUSH_AT = 8 * 1024 * 1024;
 
@@ -17,12 +17,12 @@ final class CopyWriter implements AutoCloseable {
     private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
     private long rows;
 
-    CopyWriter(Connection connection, String table, String columns) throws SQLException {
+    public CopyWriter(Connection connection, String table, String columns) throws SQLException {
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
         this.sql = "copy " + table + " (" + columns + ") from stdin with (format csv)";
     }
 
-    void row(Object... values) throws SQLException {
+    public void row(Object... values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 buffer.append(',');
@@ -45,7 +45,7 @@ final class CopyWriter implements AutoCloseable {
         }
     }
 
-    long rows() {
+    public long rows() {
         return rows;
     }
 

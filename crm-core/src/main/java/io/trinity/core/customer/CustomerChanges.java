@@ -1,0 +1,49 @@
+package io.trinity.core.customer;
+
+import io.trinity.core.shared.SqlArrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Notes which customers changed (new orders, activities, profile edits) so that whoever keeps derived figures
+ * fresh, such as scoring, can revisit exactly them. One statement per batch.
+ */
+@Component
+public class CustomerChanges {
+
+    private final JdbcTemplate jdbc;
+
+    CustomerChanges(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void mark(Collection<Long> customerIds) {
+        Object[] ids = customerIds.stream().filter(Objects::nonNull).distinct().toArray();
+        if (ids.length == 0) {
+            return;
+        }
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("""
+                    insert into customer_changed (customer_id)
+                    select unnest(?::bigint[]) on conflict (customer_id) do update set changed_at = now()""");
+            ps.setArray(1, SqlArrays.bigint(con, ids));
+            return ps;
+        });
+    }
+
+    /** Takes up to {@code limit} changed customers off the list, oldest first. Call inside a transaction. */
+    public List<Long> take(int limit) {
+        return jdbc.queryForList("""
+                delete from customer_changed where customer_id in (
+                    select customer_id from customer_changed order by changed_at limit ? for update skip locked)
+                returning customer_id""", Long.class, limit);
+    }
+
+    public long pending() {
+        Long n = jdbc.queryForObject("select count(*) from customer_changed", Long.class);
+        return n == null ? 0 : n;
+    }
+}

@@ -1,0 +1,278 @@
+package io.trinity.scoring.run;
+
+import io.trinity.core.shared.CopyWriter;
+import io.trinity.scoring.value.CombinedWeights;
+import io.trinity.scoring.value.Segments;
+import jakarta.annotation.PreDestroy;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts, executes and reports scoring runs. Two runs never overlap (a unique index admits one running row); a
+ * run is atomic to readers, who always read the newest <em>succeeded</em> run, so a run that fails or is killed
+ * leaves the previous results in place. A run whose heartbeat stopped is reclaimed as failed.
+ */
+@Service
+public class ScoringRuns {
+
+    private static final Logger log = LoggerFactory.getLogger(ScoringRuns.class);
+    static final int STALE_SECONDS = 120;
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate transactions;
+    private final SignalReader reader;
+    private final ScoringWeights weights;
+    private final ScoringProperties settings;
+    private final Clock clock;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "scoring-run");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ScoringRuns(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, SignalReader reader,
+            ScoringWeights weights, ScoringProperties settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.reader = reader;
+        this.weights = weights;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Registers a run and executes it in the background; throws {@link RunInProgressException} if one runs. */
+    public RunView start(@Nullable LocalDate asOf, String requestedBy) {
+        RunView run = register(asOf, requestedBy);
+        executor.submit(() -> execute(run.id()));
+        return run;
+    }
+
+    /** Registers and executes a run on the caller's thread (benchmarks, tests, scheduled jobs). */
+    public RunView runNow(@Nullable LocalDate asOf, String requestedBy) {
+        RunView run = register(asOf, requestedBy);
+        execute(run.id());
+        return find(run.id()).orElseThrow();
+    }
+
+    private RunView register(@Nullable LocalDate asOf, String requestedBy) {
+        LocalDate day = asOf != null ? asOf : LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        reclaimStale();
+        int weightsVersion = weights.current().version();
+        try {
+            long id = jdbc.sql("""
+                            insert into scoring_run (as_of, status, weights_version, phase, settings)
+                            values (?, 'running', ?, 'queued', cast(? as jsonb)) returning id""")
+                    .params(java.sql.Date.valueOf(day), weightsVersion, settingsJson(requestedBy))
+                    .query(Long.class).single();
+            return find(id).orElseThrow();
+        } catch (DuplicateKeyException e) {
+            long running = jdbc.sql("select id from scoring_run where status = 'running'").query(Long.class)
+                    .optional().orElse(-1L);
+            throw new RunInProgressException(running);
+        }
+    }
+
+    /** Marks runs whose process died (no heartbeat for two minutes) as failed and drops their partial rows. */
+    public int reclaimStale() {
+        return transactions.execute(status -> {
+            var stale = jdbc.sql("""
+                            update scoring_run set status = 'failed', finished_at = now(),
+                                   error = 'interrupted: the run stopped reporting (the application stopped?)'
+                            where status = 'running' and heartbeat_at < now() - make_interval(secs => ?)
+                            returning id""")
+                    .param(STALE_SECONDS).query(Long.class).list();
+            stale.forEach(id -> jdbc.sql("delete from customer_value where run_id = ?").param(id).update());
+            return stale.size();
+        });
+    }
+
+    void execute(long runId) {
+        long started = System.nanoTime();
+        Map<String, Long> timings = new LinkedHashMap<>();
+        Map<String, Object> counts = new LinkedHashMap<>();
+        try {
+            RunView run = find(runId).orElseThrow();
+            CombinedWeights combined = weights.version(run.weightsVersion()).weights();
+            phase(runId, "reading signals", 5);
+            long t = System.nanoTime();
+            Signals signals = reader.read(run.asOf(), settings, null, true);
+            timings.put("read", ms(t));
+            phase(runId, "scoring", 50);
+            t = System.nanoTime();
+            Scorer.Outcome outcome = Scorer.full(signals, settings.rfmWeights(), combined, Segments.DEFAULT);
+            timings.put("pageRank", outcome.pageRankMillis());
+            timings.put("score", ms(t) - outcome.pageRankMillis());
+            phase(runId, "writing", 70);
+            t = System.nanoTime();
+            write(runId, outcome.rows());
+            timings.put("write", ms(t));
+            timings.put("total", ms(started));
+            long scored = java.util.Arrays.stream(outcome.rows()).filter(r -> r.transactionScore() != null).count();
+            counts.put("customers", outcome.rows().length);
+            counts.put("transactionScored", scored);
+            counts.put("transactionUnscored", outcome.rows().length - scored);
+            counts.put("ordersWithoutRate", signals.skippedOrders);
+            counts.put("graphEdges", signals.edgeSources.length);
+            counts.put("graphNodes", outcome.pageRankNodes());
+            counts.put("pageRankIterations", outcome.pageRankIterations());
+            Population population = outcome.population();
+            transactions.executeWithoutResult(status -> {
+                jdbc.sql("""
+                                update scoring_run set status = 'succeeded', phase = 'done', progress = 100,
+                                       finished_at = now(), heartbeat_at = now(), report = cast(? as jsonb),
+                                       rfm_thresholds = ?, influence_quantiles = ?, quantile_points = ?
+                                where id = ?""")
+                        .params(report(counts, timings), population.rfmArray(), population.quantileArray(),
+                                Population.QUANTILE_POINTS, runId)
+                        .update();
+                // Everyone changed before this run began is now scored; later changes stay queued.
+                jdbc.sql("delete from customer_changed where changed_at <= (select started_at from scoring_run"
+                        + " where id = ?)").param(runId).update();
+            });
+            log.info("Scoring run {} succeeded: {} customers in {} ms ({})", runId, outcome.rows().length,
+                    timings.get("total"), timings);
+        } catch (RuntimeException e) {
+            log.error("Scoring run {} failed", runId, e);
+            fail(runId, e);
+        }
+    }
+
+    private void fail(long runId, RuntimeException e) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("delete from customer_value where run_id = ?").param(runId).update();
+            jdbc.sql("update scoring_run set status = 'failed', finished_at = now(), error = ? where id = ?")
+                    .params(String.valueOf(e.getMessage()), runId).update();
+        });
+    }
+
+    private void write(long runId, ValueRow[] rows) {
+        transactions.executeWithoutResult(status -> {
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try (CopyWriter copy = new CopyWriter(connection, "customer_value", """
+                    run_id, customer_id, recency_days, frequency, monetary_minor, r, f, m, transaction_score,
+                    profile_fields, consent, preferences, linked_identities, reviews, conversations, referrals,
+                    checkins, relationship_score, followers, posts_per_30d, engagement_per_post, amplification,
+                    page_rank, influence_score, combined, segment""")) {
+                int i = 0;
+                for (ValueRow r : rows) {
+                    copy.row(runId, r.customerId(), r.recencyDays(), r.frequency(), r.monetaryMinor(),
+                            r.transactionScore() == null ? null : r.r(), r.transactionScore() == null ? null : r.f(),
+                            r.transactionScore() == null ? null : r.m(), r.transactionScore(), r.profileFields(),
+                            r.consent(), r.preferences(), r.linkedIdentities(), r.reviews(), r.conversations(),
+                            r.referrals(), r.checkins(), r.relationshipScore(), r.followers(), r.postsPer30d(),
+                            r.engagementPerPost(), r.amplification(), r.pageRank(), r.influenceScore(), r.combined(),
+                            r.segment());
+                    if (++i % 200_000 == 0) {
+                        heartbeat(runId, 70 + (int) (25L * i / rows.length));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("writing scores failed: " + e.getMessage(), e);
+            }
+        });
+        try (Connection connection = dataSource.getConnection()) {
+            connection.createStatement().execute("analyze customer_value");
+        } catch (SQLException e) {
+            log.warn("Could not analyse customer_value: {}", e.getMessage());
+        }
+    }
+
+    private void phase(long runId, String phase, int progress) {
+        jdbc.sql("update scoring_run set phase = ?, progress = ?, heartbeat_at = now() where id = ?")
+                .params(phase, progress, runId).update();
+    }
+
+    private void heartbeat(long runId, int progress) {
+        // A separate connection: the COPY's transaction is still open.
+        try (Connection connection = dataSource.getConnection();
+             var ps = connection.prepareStatement(
+                     "update scoring_run set progress = ?, heartbeat_at = now() where id = ?")) {
+            ps.setInt(1, progress);
+            ps.setLong(2, runId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            log.debug("heartbeat failed", e);
+        }
+    }
+
+    public Optional<RunView> find(long id) {
+        return jdbc.sql("select * from scoring_run where id = ?").param(id).query((rs, n) -> view(rs)).optional();
+    }
+
+    /** The newest run of any status, for the console's progress display. */
+    public Optional<RunView> latest() {
+        return jdbc.sql("select * from scoring_run order by id desc limit 1").query((rs, n) -> view(rs)).optional();
+    }
+
+    /** The run whose results everyone reads: the newest that succeeded. */
+    public OptionalLong currentRunId() {
+        return jdbc.sql("select max(id) from scoring_run where status = 'succeeded'").query(Long.class).optional()
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    private static RunView view(ResultSet rs) throws SQLException {
+        java.sql.Timestamp finished = rs.getTimestamp("finished_at");
+        return new RunView(rs.getLong("id"), rs.getDate("as_of").toLocalDate(), rs.getString("status"),
+                rs.getString("phase"), rs.getInt("progress"), rs.getTimestamp("started_at").toInstant(),
+                finished == null ? null : finished.toInstant(), rs.getInt("weights_version"),
+                rs.getString("report"), rs.getString("error"));
+    }
+
+    private String settingsJson(String requestedBy) {
+        String rates = settings.rates().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> "\"" + e.getKey() + "\":" + e.getValue().toPlainString()).collect(Collectors.joining(","));
+        String edges = settings.edgeWeights().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> "\"" + e.getKey() + "\":" + e.getValue()).collect(Collectors.joining(","));
+        return String.format(Locale.ROOT, "{\"requestedBy\":\"%s\",\"windowDays\":%d,\"baseCurrency\":\"%s\","
+                        + "\"rates\":{%s},\"halfLifeDays\":%s,\"postsWindowDays\":%d,\"rfmWeights\":[%s,%s,%s],"
+                        + "\"edgeWeights\":{%s}}",
+                requestedBy.replaceAll("[^A-Za-z0-9._@-]", "_"), settings.windowDays(), settings.baseCurrency(),
+                rates, settings.halfLifeDays(), settings.postsWindowDays(), settings.rfmWeights().recency(),
+                settings.rfmWeights().frequency(), settings.rfmWeights().monetary(), edges);
+    }
+
+    private static String report(Map<String, Object> counts, Map<String, Long> timings) {
+        String c = counts.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue())
+                .collect(Collectors.joining(","));
+        String t = timings.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue())
+                .collect(Collectors.joining(","));
+        return "{" + c + ",\"timingsMs\":{" + t + "}}";
+    }
+
+    private static long ms(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+}

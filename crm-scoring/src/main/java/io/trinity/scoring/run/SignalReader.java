@@ -44,7 +44,7 @@ class SignalReader {
                 asOf.minusDays(settings.postsWindowDays() - 1L).atStartOfDay(ZoneOffset.UTC).toInstant());
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            var customers = CompletableFuture.supplyAsync(() -> customers(asOf, end, only), pool);
+            var customers = CompletableFuture.supplyAsync(() -> customers(asOf, only), pool);
             var orders = CompletableFuture.supplyAsync(() -> orders(asOf, windowStart, end, settings, only), pool);
             var activity = CompletableFuture.supplyAsync(() -> activity(end, postsFrom, settings, only), pool);
             var graph = withGraph ? CompletableFuture.supplyAsync(() -> edges(end, settings), pool)
@@ -66,9 +66,10 @@ class SignalReader {
         }
     }
 
-    private Signals customers(LocalDate asOf, Timestamp end, long @Nullable [] only) {
+    /** Every active customer is scored, including one recorded after {@code asOf} (their age counts as 0). */
+    private Signals customers(LocalDate asOf, long @Nullable [] only) {
         String sql = """
-                select c.id, (:asOf::date - (c.created_at at time zone 'UTC')::date) as age_days,
+                select c.id, greatest(0, :asOf::date - (c.created_at at time zone 'UTC')::date) as age_days,
                        (c.first_name is not null)::int + (c.last_name is not null)::int + (c.email is not null)::int
                          + (c.phone is not null)::int + (c.city is not null)::int + (c.country is not null)::int
                          as profile_fields,
@@ -78,7 +79,7 @@ class SignalReader {
                 left join (select customer_id, count(*) as linked, sum(coalesce(follower_count, 0)) as followers
                            from social_identity where customer_id is not null %s
                            group by customer_id) i on i.customer_id = c.id
-                where c.status = 'ACTIVE' and c.created_at < :end::timestamptz %s
+                where c.status = 'ACTIVE' %s
                 order by c.id"""
                 .formatted(only == null ? "" : "and customer_id = any(:only)", only == null ? "" : "and c.id = any(:only)");
         Columns.Longs ids = new Columns.Longs();
@@ -88,7 +89,7 @@ class SignalReader {
         Columns.Longs prefs = new Columns.Longs();
         Columns.Longs linked = new Columns.Longs();
         Columns.Longs followers = new Columns.Longs();
-        stream(sql, Map.of("asOf", java.sql.Date.valueOf(asOf), "end", end), only, rs -> {
+        stream(sql, Map.of("asOf", java.sql.Date.valueOf(asOf)), only, rs -> {
             ids.add(rs.getLong(1));
             age.add(rs.getLong(2));
             fields.add(rs.getInt(3));

@@ -8,6 +8,7 @@ import io.trinity.core.identity.IdentityStore;
 import io.trinity.core.order.OrderQueries;
 import io.trinity.core.shared.InvalidInputException;
 import io.trinity.core.shared.Page;
+import io.trinity.scoring.run.CustomerValues;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -26,13 +27,15 @@ class CustomerConsoleController {
     private final IdentityStore identities;
     private final OrderQueries orders;
     private final ActivityQueries activities;
+    private final CustomerValues values;
 
     CustomerConsoleController(CustomerService customers, IdentityStore identities, OrderQueries orders,
-            ActivityQueries activities) {
+            ActivityQueries activities, CustomerValues values) {
         this.customers = customers;
         this.identities = identities;
         this.orders = orders;
         this.activities = activities;
+        this.values = values;
     }
 
     @GetMapping("/customers")
@@ -56,6 +59,8 @@ class CustomerConsoleController {
         model.addAttribute("identities", identities.forCustomer(id));
         model.addAttribute("orders", orders.forCustomer(id, 20, ordersAfter));
         model.addAttribute("activities", activities.byCustomer(id, 20, activitiesAfter));
+        model.addAttribute("value", values.valueOf(id).orElse(null));
+        model.addAttribute("history", values.history(id));
         return "customer/detail";
     }
 }

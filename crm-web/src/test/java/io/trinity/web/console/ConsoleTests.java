@@ -129,6 +129,16 @@ class ConsoleTests {
     }
 
     @Test
+    void theValueDashboardAndScoringPageRender() throws Exception {
+        mvc.perform(get("/marketing").with(user("marketing").roles("MARKETING"))).andExpect(status().isOk());
+        mvc.perform(get("/scoring").with(user("marketing").roles("MARKETING")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Value TRInity scoring")));
+        mvc.perform(post("/scoring/runs").with(user("service").roles("SERVICE")).with(csrf()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void thePrInboxListsConversations() throws Exception {
         mvc.perform(get("/pr/conversations").with(user("pr").roles("PR"))).andExpect(status().isOk());
     }

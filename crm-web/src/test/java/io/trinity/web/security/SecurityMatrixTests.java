@@ -45,6 +45,13 @@ class SecurityMatrixTests {
                 case "import orders" -> post("/api/v1/imports/orders").contentType("text/csv")
                         .content("order_id,ordered_at,amount,currency,channel\n");
                 case "administer users" -> get("/api/v1/users");
+                case "read a customer's value" -> get("/api/v1/customers/1/value");
+                case "rank customers by value" -> get("/api/v1/customers?sort=value");
+                case "start a scoring run" -> post("/api/v1/scoring/runs").contentType("application/json")
+                        .content("{\"asOf\": \"not a date\"}");
+                case "read a scoring run" -> get("/api/v1/scoring/runs/1");
+                case "change scoring weights" -> org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .put("/api/v1/scoring/weights").contentType("application/json").content("{}");
                 default -> throw new IllegalArgumentException(name);
             };
         }
@@ -54,7 +61,10 @@ class SecurityMatrixTests {
         List<Group> groups = List.of(new Group("read customers", STAFF), new Group("read one customer", STAFF),
                 new Group("write customers", INGEST), new Group("ingest orders", INGEST),
                 new Group("ingest activities", INGEST), new Group("import customers", INGEST),
-                new Group("import orders", INGEST), new Group("administer users", Set.of("admin")));
+                new Group("import orders", INGEST), new Group("administer users", Set.of("admin")),
+                new Group("read a customer's value", STAFF), new Group("rank customers by value", STAFF),
+                new Group("start a scoring run", Set.of("admin", "marketing")), new Group("read a scoring run", STAFF),
+                new Group("change scoring weights", Set.of("admin")));
         List<Arguments> cases = new ArrayList<>();
         for (Group group : groups) {
             for (String user : USERS) {

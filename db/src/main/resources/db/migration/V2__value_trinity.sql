@@ -45,9 +45,12 @@ create index scoring_run_weights_idx on scoring_run (weights_version);
 create index scoring_run_succeeded_idx on scoring_run (id desc) where status = 'succeeded';
 
 -- One row per customer per run: the raw signals as well as the scores, so every score can be explained again.
+-- A derived snapshot written a million rows at a time with COPY: it carries no foreign-key constraints (their
+-- per-row checks cost more than the rest of the write); runs delete their own rows when they fail, customers are
+-- never hard-deleted, and the indexes below serve the lookups a foreign key would.
 create table customer_value (
-    run_id              bigint not null references scoring_run (id) on delete cascade,
-    customer_id         bigint not null references customer (id) on delete cascade,
+    run_id              bigint not null,
+    customer_id         bigint not null,
     recency_days        int,
     frequency           int,
     monetary_minor      bigint,
@@ -78,6 +81,9 @@ create index customer_value_customer_idx on customer_value (customer_id, run_id)
 -- Ranked lists: keyset on (combined, customer_id), both descending, within a run (optionally a segment).
 create index customer_value_rank_idx on customer_value (run_id, combined desc, customer_id desc);
 create index customer_value_segment_idx on customer_value (run_id, segment, combined desc, customer_id desc);
+
+-- Engagement each activity earned, kept with the activity so scoring reads a number instead of parsing JSON.
+alter table activity add column engagement bigint not null default 0;
 
 -- Engagement an activity earned, from whatever counters its network reports (Facebook reactions/comments/shares,
 -- X likes/replies/reposts/quotes). Metrics are untrusted JSON: anything that is not a number counts as 0.

@@ -36,10 +36,10 @@ public class ActivityIngest {
     private static final String UPSERT = """
             insert into activity (network, external_id, type, actor_customer_id, actor_identity_id,
                                   target_customer_id, target_post_id, target_store_id, occurred_at, text, metrics,
-                                  sentiment)
+                                  sentiment, engagement)
             select t.network, t.external_id, t.type, t.actor_customer_id, t.actor_identity_id, t.target_customer_id,
                    t.target_post_id, t.target_store_id, t.occurred_at::timestamptz, t.text, t.metrics::jsonb,
-                   t.sentiment
+                   t.sentiment, case when t.metrics is null then 0 else activity_engagement(t.metrics::jsonb) end
             from unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[],
                         ?::text[], ?::text[], ?::text[], ?::text[])
                  as t(network, external_id, type, actor_customer_id, actor_identity_id, target_customer_id,
@@ -49,7 +49,7 @@ public class ActivityIngest {
                 actor_identity_id = excluded.actor_identity_id, target_customer_id = excluded.target_customer_id,
                 target_post_id = excluded.target_post_id, target_store_id = excluded.target_store_id,
                 occurred_at = excluded.occurred_at, text = excluded.text, metrics = excluded.metrics,
-                sentiment = excluded.sentiment, updated_at = now()
+                sentiment = excluded.sentiment, engagement = excluded.engagement, updated_at = now()
             where (activity.type, activity.actor_customer_id, activity.actor_identity_id, activity.target_customer_id,
                    activity.target_post_id, activity.target_store_id, activity.occurred_at, activity.text,
                    activity.metrics, activity.sentiment)

@@ -66,6 +66,16 @@ public class DemoDataGenerator {
         this.clock = clock;
     }
 
+    /**
+     * How much each customer does. The demo is a believable shop; the benchmark profile matches the scoring
+     * benchmark's shape (about 9 orders, 5 activities and 12 follow edges per customer).
+     */
+    public record Scale(double orderMultiplier, boolean everyoneActive, int maxFollows, boolean everyoneFollows) {
+
+        public static final Scale DEMO = new Scale(1.0, false, 24, false);
+        public static final Scale BENCHMARK = new Scale(1.65, true, 24, true);
+    }
+
     /** What was generated, for the startup log and the benchmarks. */
     public record Summary(long customers, long identities, long orders, long activities, long millis) {
     }
@@ -84,7 +94,7 @@ public class DemoDataGenerator {
                         return null;
                     }
                 }
-                Summary summary = generate(connection, customers, seed);
+                Summary summary = generate(connection, customers, seed, Scale.DEMO);
                 try (var ps = connection.prepareStatement(
                         "insert into installation_state (key, value) values (?, ?)")) {
                     ps.setString(1, MARKER);
@@ -98,8 +108,18 @@ public class DemoDataGenerator {
         });
     }
 
-    /** Appends a generated population to whatever the database holds (benchmarks call this on an empty one). */
-    Summary generate(Connection connection, int customerCount, long seed) throws SQLException {
+    /** Appends a generated population to whatever the database holds, in one transaction (benchmarks). */
+    public Summary generate(int customers, long seed, Scale scale) {
+        return transactions.execute(status -> {
+            try {
+                return generate(DataSourceUtils.getConnection(dataSource), customers, seed, scale);
+            } catch (SQLException e) {
+                throw new IllegalStateException("data generation failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    Summary generate(Connection connection, int customerCount, long seed, Scale scale) throws SQLException {
         long started = System.nanoTime();
         SplittableRandom random = new SplittableRandom(seed);
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
@@ -192,7 +212,7 @@ public class DemoDataGenerator {
             for (int i = 0; i < customerCount; i++) {
                 long id = customerBase + i + 1;
                 String[] p = PLACES[place[i]];
-                int count = orderCount(random);
+                int count = (int) Math.round(orderCount(random) * scale.orderMultiplier());
                 for (int k = 0; k < count; k++) {
                     Instant at = end.minus(random.nextInt(730), ChronoUnit.DAYS).plusSeconds(random.nextInt(86_400));
                     double major = Math.exp(4.0 + random.nextGaussian() * 0.8);
@@ -225,21 +245,21 @@ public class DemoDataGenerator {
         }
         try (CopyWriter out = new CopyWriter(connection, "activity",
                 "network, external_id, type, actor_customer_id, actor_identity_id, target_customer_id, target_post_id, "
-                        + "target_store_id, occurred_at, text, metrics, sentiment")) {
+                        + "target_store_id, occurred_at, text, metrics, sentiment, engagement")) {
             String[] brandPosts = {"104857392018273_1223344556677881", "104857392018273_1223344556677882",
                 "104857392018273_1223344556677883", "2122721424351885509"};
             for (int i = 0; i < customerCount; i++) {
                 long id = customerBase + i + 1;
                 String[] p = PLACES[place[i]];
                 boolean social = facebook[i] != 0 || x[i] != 0;
-                int count = social ? random.nextInt(11) : random.nextInt(3);
+                int count = social || scale.everyoneActive() ? random.nextInt(11) : random.nextInt(3);
                 for (int k = 0; k < count; k++) {
                     Instant at = end.minus(random.nextInt(365), ChronoUnit.DAYS).plusSeconds(random.nextInt(86_400));
                     String ext = "demo-" + runTag + "-" + id + "-" + k;
                     double roll = random.nextDouble();
                     if (!social || roll < 0.15) {
                         String store = p[3] != null ? p[3] : new String[] {"ST-SEA", "ST-DEN", "ST-OSL"}[random.nextInt(3)];
-                        out.row("foursquare", ext, "CHECKIN", id, null, null, null, store, at, null, null, null);
+                        out.row("foursquare", ext, "CHECKIN", id, null, null, null, store, at, null, null, null, 0L);
                     } else {
                         boolean onX = x[i] != 0 && (facebook[i] == 0 || random.nextBoolean());
                         long identity = onX ? x[i] : facebook[i];
@@ -276,21 +296,23 @@ public class DemoDataGenerator {
                                 ? "{\"likes\":" + likes + ",\"comments\":" + likes / 8 + ",\"shares\":" + likes / 15
                                         + "}"
                                 : null;
-                        out.row(network, ext, type, id, identity, null, post, null, at, text, metrics, sentiment);
+                        long engagement = metrics == null ? 0 : likes + likes / 8 + likes / 15;
+                        out.row(network, ext, type, id, identity, null, post, null, at, text, metrics, sentiment,
+                                engagement);
                     }
                     activities++;
                 }
                 // Follow graph: preferential attachment towards the people with large audiences (the hubs).
-                if (x[i] != 0) {
-                    int follows = random.nextInt(25);
+                if (x[i] != 0 || scale.everyoneFollows()) {
+                    int follows = random.nextInt(scale.maxFollows() + 1);
                     for (int k = 0; k < follows; k++) {
                         int target = pick(cumulative, total * random.nextDouble());
                         if (target == i) {
                             continue;
                         }
                         Instant at = end.minus(random.nextInt(730), ChronoUnit.DAYS);
-                        out.row("x", "follow-" + runTag + "-" + id + "-" + k, "FOLLOW", id, x[i],
-                                customerBase + target + 1, null, null, at, null, null, null);
+                        out.row("x", "follow-" + runTag + "-" + id + "-" + k, "FOLLOW", id, x[i] == 0 ? null : x[i],
+                                customerBase + target + 1, null, null, at, null, null, null, 0L);
                         activities++;
                     }
                 }

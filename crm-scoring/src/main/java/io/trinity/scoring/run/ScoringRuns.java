@@ -121,6 +121,7 @@ public class ScoringRuns {
             long t = System.nanoTime();
             Signals signals = reader.read(run.asOf(), settings, null, true);
             timings.put("read", ms(t));
+            new java.util.TreeMap<>(signals.readTimings).forEach(timings::put);
             phase(runId, "scoring", 50);
             t = System.nanoTime();
             Scorer.Outcome outcome = Scorer.full(signals, settings.rfmWeights(), combined, Segments.DEFAULT);
@@ -128,7 +129,7 @@ public class ScoringRuns {
             timings.put("score", ms(t) - outcome.pageRankMillis());
             phase(runId, "writing", 70);
             t = System.nanoTime();
-            write(runId, outcome.rows());
+            timings.put("copy", write(runId, outcome.rows()));
             timings.put("write", ms(t));
             timings.put("total", ms(started));
             long scored = java.util.Arrays.stream(outcome.rows()).filter(r -> r.transactionScore() != null).count();
@@ -169,7 +170,9 @@ public class ScoringRuns {
         });
     }
 
-    private void write(long runId, ValueRow[] rows) {
+    /** Writes the rows with COPY and returns how long the COPY itself took, analysing the table after. */
+    private long write(long runId, ValueRow[] rows) {
+        long started = System.nanoTime();
         transactions.executeWithoutResult(status -> {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try (CopyWriter copy = new CopyWriter(connection, "customer_value", """
@@ -194,11 +197,13 @@ public class ScoringRuns {
                 throw new IllegalStateException("writing scores failed: " + e.getMessage(), e);
             }
         });
+        long copied = ms(started);
         try (Connection connection = dataSource.getConnection()) {
             connection.createStatement().execute("analyze customer_value");
         } catch (SQLException e) {
             log.warn("Could not analyse customer_value: {}", e.getMessage());
         }
+        return copied;
     }
 
     private void phase(long runId, String phase, int progress) {

@@ -44,12 +44,17 @@ class SignalReader {
                 asOf.minusDays(settings.postsWindowDays() - 1L).atStartOfDay(ZoneOffset.UTC).toInstant());
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            var customers = CompletableFuture.supplyAsync(() -> customers(asOf, only), pool);
-            var orders = CompletableFuture.supplyAsync(() -> orders(asOf, windowStart, end, settings, only), pool);
-            var activity = CompletableFuture.supplyAsync(() -> activity(end, postsFrom, settings, only), pool);
-            var graph = withGraph ? CompletableFuture.supplyAsync(() -> edges(end, settings), pool)
-                    : CompletableFuture.completedFuture((Edges) null);
+            Map<String, Long> timings = new java.util.concurrent.ConcurrentHashMap<>();
+            var customers = CompletableFuture.supplyAsync(timed("readCustomers", timings,
+                    () -> customers(asOf, only)), pool);
+            var orders = CompletableFuture.supplyAsync(timed("readOrders", timings,
+                    () -> orders(asOf, windowStart, end, settings, only)), pool);
+            var activity = CompletableFuture.supplyAsync(timed("readActivity", timings,
+                    () -> activity(end, postsFrom, settings, only)), pool);
+            var graph = withGraph ? CompletableFuture.supplyAsync(timed("readGraph", timings,
+                    () -> edges(end, settings)), pool) : CompletableFuture.completedFuture((Edges) null);
             Signals signals = customers.join();
+            signals.readTimings = timings;
             orders.join().applyTo(signals);
             activity.join().applyTo(signals);
             Edges edges = graph.join();
@@ -67,6 +72,18 @@ class SignalReader {
     }
 
     /** Every active customer is scored, including one recorded after {@code asOf} (their age counts as 0). */
+    private static <T> java.util.function.Supplier<T> timed(String name, Map<String, Long> timings,
+            java.util.function.Supplier<T> work) {
+        return () -> {
+            long started = System.nanoTime();
+            try {
+                return work.get();
+            } finally {
+                timings.put(name, (System.nanoTime() - started) / 1_000_000);
+            }
+        };
+    }
+
     private Signals customers(LocalDate asOf, long @Nullable [] only) {
         String sql = """
                 select c.id, greatest(0, :asOf::date - (c.created_at at time zone 'UTC')::date) as age_days,
@@ -213,23 +230,24 @@ class SignalReader {
 
     private Activity activity(Timestamp end, Timestamp postsFrom, ScoringProperties settings,
             long @Nullable [] only) {
+        // Aggregate arguments are evaluated only for rows their FILTER admits, so the decay is computed only
+        // for the events it applies to; follow edges are read by the graph query instead.
         String sql = """
                 select actor_customer_id,
-                       coalesce(sum(d) filter (where type = 'REVIEW'), 0),
-                       coalesce(sum(d) filter (where type in ('COMMENT', 'MENTION')), 0),
-                       coalesce(sum(d) filter (where type = 'REFERRAL'), 0),
-                       coalesce(sum(d) filter (where type = 'CHECKIN'), 0),
+                       coalesce(sum(%1$s) filter (where type = 'REVIEW'), 0),
+                       coalesce(sum(%1$s) filter (where type in ('COMMENT', 'MENTION')), 0),
+                       coalesce(sum(%1$s) filter (where type = 'REFERRAL'), 0),
+                       coalesce(sum(%1$s) filter (where type = 'CHECKIN'), 0),
                        count(*) filter (where type in ('POST', 'SHARE', 'MENTION') and occurred_at >= :postsFrom::timestamptz),
                        count(*) filter (where type in ('POST', 'SHARE', 'MENTION')),
-                       coalesce(sum(e) filter (where type in ('POST', 'SHARE', 'MENTION')), 0),
+                       coalesce(sum(engagement) filter (where type in ('POST', 'SHARE', 'MENTION')), 0),
                        count(*) filter (where type in ('SHARE', 'MENTION')),
-                       coalesce(sum(e) filter (where type in ('SHARE', 'MENTION')), 0)
-                from (select actor_customer_id, type, occurred_at,
-                             power(0.5, extract(epoch from (:end::timestamptz - occurred_at)) / 86400.0 / :halfLife::float8) as d,
-                             case when metrics is null then 0 else activity_engagement(metrics) end as e
-                      from activity
-                      where actor_customer_id is not null and occurred_at < :end::timestamptz %s) a
-                group by actor_customer_id""".formatted(only == null ? "" : "and actor_customer_id = any(:only)");
+                       coalesce(sum(engagement) filter (where type in ('SHARE', 'MENTION')), 0)
+                from activity
+                where actor_customer_id is not null and type <> 'FOLLOW' and occurred_at < :end::timestamptz %2$s
+                group by actor_customer_id"""
+                .formatted("power(0.5, extract(epoch from (:end::timestamptz - occurred_at)) / 86400.0 / :halfLife::float8)",
+                        only == null ? "" : "and actor_customer_id = any(:only)");
         Columns.Longs ids = new Columns.Longs();
         Columns.Doubles[] values = new Columns.Doubles[7];
         for (int i = 0; i < values.length; i++) {

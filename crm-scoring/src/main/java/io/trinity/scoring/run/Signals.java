@@ -32,6 +32,8 @@ final class Signals {
     long[] edgeTargets = new long[0];
     double[] edgeWeights = new double[0];
 
+    java.util.Map<String, Long> readTimings = java.util.Map.of();
+
     int size() {
         return ids.length;
     }

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Order(10)
-@EnableConfigurationProperties(DemoDataProperties.class)
+@EnableConfigurationProperties({DemoDataProperties.class, AdminProperties.class})
 public class InitialAccounts implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(InitialAccounts.class);

@@ -3,6 +3,7 @@ package io.trinity.web.security;
 import io.trinity.core.staff.Role;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,17 +25,12 @@ import jakarta.servlet.http.HttpServletResponse;
  * cookie. {@code INTEGRATION} accounts may only push data in; they cannot read customers back.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AdminProperties.class)
+@ConditionalOnWebApplication
 public class SecurityConfiguration {
 
     static final String[] STAFF = {Role.MARKETING.name(), Role.PR.name(), Role.SERVICE.name(),
         Role.LOYALTY_ADMIN.name(), Role.ADMIN.name()};
     static final String[] INGEST = {Role.INTEGRATION.name(), Role.ADMIN.name()};
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
 
     @Bean
     @Order(1)

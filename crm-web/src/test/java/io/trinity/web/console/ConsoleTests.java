@@ -128,6 +128,31 @@ class ConsoleTests {
                 .andExpect(content().string(containsString(name)));
     }
 
+    @Autowired
+    io.trinity.scoring.run.ScoringRuns runs;
+
+    @Test
+    void aScoredCustomersPageShowsTheThreeScoresSegmentAndExplanation() throws Exception {
+        String ext = unique("VAL");
+        String body = mvc.perform(postJson("integration", "/api/v1/customers",
+                        "{\"externalId\": \"" + ext + "\", \"firstName\": \"Valued\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+        mvc.perform(postJson("integration", "/api/v1/orders", "[{\"externalId\": \"" + ext + "-o\", \"customerId\": "
+                + id + ", \"orderedAt\": \"2026-06-30T12:00:00Z\", \"amount\": \"10.00\", \"currency\": \"USD\","
+                + " \"channel\": \"web\"}]")).andExpect(status().isOk());
+        runs.runNow(java.time.LocalDate.parse("2026-06-30"), "test");
+        mvc.perform(get("/customers/" + id).with(user("service").roles("SERVICE")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Value TRInity")))
+                .andExpect(content().string(containsString("RFM")))
+                .andExpect(content().string(containsString("Segment ")));
+        mvc.perform(get("/marketing").with(user("marketing").roles("MARKETING")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Customers by value")))
+                .andExpect(content().string(containsString("Champions")));
+    }
+
     @Test
     void theValueDashboardAndScoringPageRender() throws Exception {
         mvc.perform(get("/marketing").with(user("marketing").roles("MARKETING"))).andExpect(status().isOk());

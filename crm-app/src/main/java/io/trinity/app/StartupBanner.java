@@ -3,6 +3,7 @@ package io.trinity.app;
 import io.trinity.core.demo.DemoDataProperties;
 import io.trinity.web.security.AdminProperties;
 import io.trinity.web.security.InitialAccounts;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Tells whoever started Trinity where the console is and how to sign in. */
 @Component
+@ConditionalOnWebApplication
 class StartupBanner {
 
     private final DemoDataProperties demo;

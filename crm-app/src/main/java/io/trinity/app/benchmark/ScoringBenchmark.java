@@ -97,8 +97,9 @@ public final class ScoringBenchmark {
                 throw new IllegalStateException("run failed: " + run.error());
             }
             full.add(run);
-            // Keep only the newest run's rows, as a production retention job would.
-            jdbc.update("delete from customer_value where run_id < ?", run.id());
+            // Keep only the newest run's snapshot, as a production retention job would.
+            jdbc.queryForList("select id from scoring_run where id < ?", Long.class, run.id())
+                    .forEach(old -> jdbc.execute("drop table if exists customer_value_r" + old));
         }
         CustomerChanges changes = context.getBean(CustomerChanges.class);
         IncrementalRescorer incremental = context.getBean(IncrementalRescorer.class);

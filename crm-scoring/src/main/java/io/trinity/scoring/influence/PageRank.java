@@ -36,32 +36,33 @@ public final class PageRank {
 
     public static Result compute(long[] sources, long[] targets, double[] weights, double damping, double tolerance) {
         int edgeCount = sources.length;
-        // Node ids of the graph: endpoints of non-self-loop edges with a positive weight.
-        long[] ids = new long[edgeCount * 2];
-        int k = 0;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        int valid = 0;
         for (int e = 0; e < edgeCount; e++) {
             if (sources[e] != targets[e] && weights[e] > 0) {
-                ids[k++] = sources[e];
-                ids[k++] = targets[e];
+                min = Math.min(min, Math.min(sources[e], targets[e]));
+                max = Math.max(max, Math.max(sources[e], targets[e]));
+                valid++;
             }
         }
-        long[] nodes = distinctSorted(ids, k);
-        int n = nodes.length;
-        if (n == 0) {
-            return new Result(nodes, new double[0], 0);
+        if (valid == 0) {
+            return new Result(new long[0], new double[0], 0);
         }
-        // CSR by target: for each target, the incoming (source, weight) pairs.
-        int[] src = new int[edgeCount];
-        int[] dst = new int[edgeCount];
-        double[] w = new double[edgeCount];
+        NodeIndex index = NodeIndex.of(sources, targets, weights, min, max);
+        long[] nodes = index.nodes();
+        int n = nodes.length;
+        int[] src = new int[valid];
+        int[] dst = new int[valid];
+        double[] w = new double[valid];
         int m = 0;
         double[] outWeight = new double[n];
         for (int e = 0; e < edgeCount; e++) {
             if (sources[e] == targets[e] || weights[e] <= 0) {
                 continue;
             }
-            src[m] = Arrays.binarySearch(nodes, sources[e]);
-            dst[m] = Arrays.binarySearch(nodes, targets[e]);
+            src[m] = index.of(sources[e]);
+            dst[m] = index.of(targets[e]);
             w[m] = weights[e];
             outWeight[src[m]] += weights[e];
             m++;
@@ -110,6 +111,54 @@ public final class PageRank {
             iterations++;
         }
         return new Result(nodes, rank, iterations);
+    }
+
+    /**
+     * Maps node ids to 0..n-1 in ascending id order. Customer ids are dense, so a direct lookup table over the id
+     * range is used when it is not much larger than the edge list; otherwise sorting and binary search.
+     */
+    private record NodeIndex(long[] nodes, long min, int[] dense) {
+
+        static NodeIndex of(long[] sources, long[] targets, double[] weights, long min, long max) {
+            long span = max - min + 1;
+            if (span <= Math.max(1L << 24, 4L * sources.length) && span < Integer.MAX_VALUE) {
+                int[] dense = new int[(int) span];
+                for (int e = 0; e < sources.length; e++) {
+                    if (sources[e] != targets[e] && weights[e] > 0) {
+                        dense[(int) (sources[e] - min)] = 1;
+                        dense[(int) (targets[e] - min)] = 1;
+                    }
+                }
+                int n = 0;
+                for (int i = 0; i < dense.length; i++) {
+                    n += dense[i];
+                }
+                long[] nodes = new long[n];
+                int next = 0;
+                for (int i = 0; i < dense.length; i++) {
+                    if (dense[i] == 1) {
+                        nodes[next] = min + i;
+                        dense[i] = next++;
+                    } else {
+                        dense[i] = -1;
+                    }
+                }
+                return new NodeIndex(nodes, min, dense);
+            }
+            long[] ids = new long[sources.length * 2];
+            int k = 0;
+            for (int e = 0; e < sources.length; e++) {
+                if (sources[e] != targets[e] && weights[e] > 0) {
+                    ids[k++] = sources[e];
+                    ids[k++] = targets[e];
+                }
+            }
+            return new NodeIndex(distinctSorted(ids, k), min, null);
+        }
+
+        int of(long id) {
+            return dense != null ? dense[(int) (id - min)] : Arrays.binarySearch(nodes, id);
+        }
     }
 
     private static long[] distinctSorted(long[] values, int length) {

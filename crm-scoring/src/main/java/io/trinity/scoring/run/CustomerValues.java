@@ -119,6 +119,26 @@ public class CustomerValues {
         return sizes;
     }
 
+    /** How many customers moved from one segment to another between two succeeded runs. */
+    public record Movement(String from, String to, long customers) {
+    }
+
+    /** Segment moves between the previous succeeded run and the current one, largest first. */
+    public List<Movement> movements() {
+        List<Long> last = jdbc.sql("select id from scoring_run where status = 'succeeded' order by id desc limit 2")
+                .query(Long.class).list();
+        if (last.size() < 2) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select p.segment, c.segment, count(*) from customer_value c
+                        join customer_value p on p.customer_id = c.customer_id and p.run_id = ?
+                        where c.run_id = ? and p.segment <> c.segment
+                        group by p.segment, c.segment order by count(*) desc""")
+                .params(last.get(1), last.get(0))
+                .query((rs, n) -> new Movement(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+    }
+
     public List<HistoryPoint> history(long customerId) {
         return jdbc.sql("""
                         select v.run_id, r.as_of, v.combined, v.transaction_score, v.relationship_score,

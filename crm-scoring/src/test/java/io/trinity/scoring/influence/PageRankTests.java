@@ -34,6 +34,16 @@ class PageRankTests {
     }
 
     @Test
+    void farApartIdsGiveTheSameRanksAsCloseOnes() {
+        long far = 1_000_000_000_000L;
+        PageRank.Result dense = PageRank.compute(new long[] {10, 20}, new long[] {30, 30}, new double[] {1, 1});
+        PageRank.Result sparse = PageRank.compute(new long[] {10, far}, new long[] {3 * far, 3 * far},
+                new double[] {1, 1});
+        assertThat(sparse.nodes()).containsExactly(10, far, 3 * far);
+        assertThat(sparse.ranks()).containsExactly(dense.ranks());
+    }
+
+    @Test
     void anEmptyGraphHasNoRanks() {
         PageRank.Result r = PageRank.compute(new long[0], new long[0], new double[0]);
         assertThat(r.nodes()).isEmpty();

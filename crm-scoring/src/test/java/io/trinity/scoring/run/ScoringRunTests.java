@@ -152,6 +152,24 @@ class ScoringRunTests {
     }
 
     @Test
+    void movesBetweenSegmentsAreCountedBetweenRuns() {
+        runs.runNow(AS_OF, "test");
+        assertThat(values.movements()).isEmpty();
+        String before = values.valueOf(ids.get("E")).orElseThrow().segment();
+        orders.ingest(List.of(order("E9", "E", "2026-06-30T10:00:00Z", "5000.00", "USD"),
+                order("E8", "E", "2026-06-29T10:00:00Z", "5000.00", "USD"),
+                order("E7", "E", "2026-06-28T10:00:00Z", "5000.00", "USD")));
+        runs.runNow(AS_OF, "test");
+        String after = values.valueOf(ids.get("E")).orElseThrow().segment();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(values.movements()).anySatisfy(m -> {
+            assertThat(m.from()).isEqualTo(before);
+            assertThat(m.to()).isEqualTo(after);
+            assertThat(m.customers()).isPositive();
+        });
+    }
+
+    @Test
     void aSecondRunWhileOneIsRunningIsRefused() {
         jdbc.sql("insert into scoring_run (as_of, status, weights_version) values (current_date, 'running', 1)")
                 .update();
@@ -167,6 +185,8 @@ class ScoringRunTests {
                         insert into scoring_run (as_of, status, weights_version, heartbeat_at)
                         values (current_date, 'running', 1, now() - interval '10 minutes') returning id""")
                 .query(Long.class).single();
+        jdbc.sql("create table customer_value_r" + killed + " partition of customer_value for values in ("
+                + killed + ")").update();
         jdbc.sql("""
                 insert into customer_value (run_id, customer_id, profile_fields, consent, preferences,
                     linked_identities, reviews, conversations, referrals, checkins, relationship_score, followers,
@@ -182,6 +202,8 @@ class ScoringRunTests {
         assertThat(runs.find(killed).orElseThrow().status()).isEqualTo("failed");
         assertThat(jdbc.sql("select count(*) from customer_value where run_id = ?").param(killed).query(Long.class)
                 .single()).isZero();
+        assertThat(jdbc.sql("select to_regclass(?)").param("customer_value_r" + killed).query(String.class)
+                .optional()).isEmpty();
     }
 
     @Test

@@ -143,6 +143,11 @@ class ScoringApiController {
     record WeightsRequest(@Nullable Double transaction, @Nullable Double relationship, @Nullable Double influence) {
     }
 
+    @GetMapping("/scoring/movements")
+    List<CustomerValues.Movement> movements() {
+        return values.movements();
+    }
+
     @GetMapping("/scoring/weights")
     List<WeightsJson> weights() {
         return weights.history().stream().map(WeightsJson::of).toList();

@@ -38,6 +38,7 @@ class ScoringConsoleController {
         model.addAttribute("after", after);
         model.addAttribute("segments", values.segmentSizes());
         model.addAttribute("rules", CustomerValues.segmentRules());
+        model.addAttribute("movements", values.movements());
         model.addAttribute("run", runs.currentRunId().isPresent()
                 ? runs.find(runs.currentRunId().getAsLong()).orElse(null) : null);
         try {

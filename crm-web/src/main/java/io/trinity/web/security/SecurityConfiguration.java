@@ -37,6 +37,8 @@ public class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/v1/webhooks/checkins").permitAll()
+                        .requestMatchers("/api/v1/connections", "/api/v1/connections/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers").hasAnyRole(INGEST)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/customers/*").hasAnyRole(INGEST)
                         .requestMatchers(HttpMethod.GET, "/api/v1/customers", "/api/v1/customers/**")

@@ -71,7 +71,8 @@ class EmbeddedStartupTests {
     @Test
     void outsideDemoModeOnlyAnAdminExistsAndNoDemoPasswordWorks(@TempDir Path home) throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplication(TrinityApplication.class).run(
-                "--server.port=0", "--crm.embedded-db.data-dir=" + home.resolve("pgdata"))) {
+                "--server.port=0", "--crm.embedded-db.data-dir=" + home.resolve("pgdata"),
+                "--crm.social.key-file=" + home.resolve("credentials.key"))) {
             String base = baseUrl(app);
             assertThat(get(base + "/api/v1/customers", "marketing", "demo").statusCode()).isEqualTo(401);
             assertThat(get(base + "/api/v1/customers", "admin", "demo").statusCode()).isEqualTo(401);
@@ -85,7 +86,7 @@ class EmbeddedStartupTests {
 
     private static ConfigurableApplicationContext start(Path dataDir, String... extra) {
         String[] args = {"--server.port=0", "--crm.embedded-db.data-dir=" + dataDir, "--crm.demo.enabled=true",
-            "--crm.demo.customers=300"};
+            "--crm.demo.customers=300", "--crm.social.key-file=" + dataDir.resolveSibling("credentials.key")};
         String[] all = java.util.Arrays.copyOf(args, args.length + extra.length);
         System.arraycopy(extra, 0, all, args.length, extra.length);
         return new SpringApplication(TrinityApplication.class).run(all);

@@ -62,7 +62,8 @@ public final class ScoringBenchmark {
         try (ConfigurableApplicationContext context = app.run("--crm.embedded-db.data-dir=" + dataDir,
                 "--crm.scoring.incremental-delay=24h", "--crm.demo.enabled=false",
                 "--logging.level.root=WARN", "--spring.main.banner-mode=off",
-                "--spring.datasource.hikari.maximum-pool-size=12")) {
+                "--spring.datasource.hikari.maximum-pool-size=12",
+                "--crm.social.key-file=" + dataDir.resolveSibling("credentials.key"))) {
             run(context, customers, repetitions, dataDir);
         }
     }

@@ -45,6 +45,7 @@ class SecurityMatrixTests {
                 case "import orders" -> post("/api/v1/imports/orders").contentType("text/csv")
                         .content("order_id,ordered_at,amount,currency,channel\n");
                 case "administer users" -> get("/api/v1/users");
+                case "manage connections" -> get("/api/v1/connections");
                 case "read a customer's value" -> get("/api/v1/customers/1/value");
                 case "rank customers by value" -> get("/api/v1/customers?sort=value");
                 case "start a scoring run" -> post("/api/v1/scoring/runs").contentType("application/json")
@@ -64,7 +65,7 @@ class SecurityMatrixTests {
                 new Group("import orders", INGEST), new Group("administer users", Set.of("admin")),
                 new Group("read a customer's value", STAFF), new Group("rank customers by value", STAFF),
                 new Group("start a scoring run", Set.of("admin", "marketing")), new Group("read a scoring run", STAFF),
-                new Group("change scoring weights", Set.of("admin")));
+                new Group("change scoring weights", Set.of("admin")), new Group("manage connections", Set.of("admin")));
         List<Arguments> cases = new ArrayList<>();
         for (Group group : groups) {
             for (String user : USERS) {

@@ -67,6 +67,40 @@ public class IdentityStore {
     }
 
     /**
+     * Records what a network says about an account (handle, name, audience). An account the customer declared by
+     * handle only gets its network user id here, so the declaration and the network's account become one.
+     */
+    public IdentityView observe(String network, String networkUserId, @Nullable String handle,
+            @Nullable String displayName, @Nullable Long followers) {
+        String cleanHandle = handle == null ? null : Networks.normaliseHandle(handle);
+        Optional<IdentityView> byId = find(network, networkUserId, null);
+        long id;
+        if (byId.isPresent()) {
+            id = byId.get().id();
+        } else {
+            Optional<IdentityView> declared = cleanHandle == null ? Optional.empty()
+                    : jdbc.sql("select " + COLUMNS + " from social_identity where network = ? and lower(handle) = ?"
+                                    + " and network_user_id is null order by id limit 1")
+                            .params(network, cleanHandle.toLowerCase(Locale.ROOT)).query(IdentityStore::row)
+                            .optional();
+            if (declared.isPresent()) {
+                id = declared.get().id();
+                jdbc.sql("update social_identity set network_user_id = ? where id = ?").params(networkUserId, id)
+                        .update();
+            } else {
+                id = findOrCreate(network, networkUserId, cleanHandle).id();
+            }
+        }
+        jdbc.sql("update social_identity set handle = coalesce(?, handle), display_name = coalesce(?, display_name),"
+                        + " follower_count = coalesce(?, follower_count), updated_at = now() where id = ?"
+                        + " and (handle, display_name, follower_count) is distinct from"
+                        + " (coalesce(?, handle), coalesce(?, display_name), coalesce(?, follower_count))")
+                .params(cleanHandle, displayName, followers, id, cleanHandle, displayName, followers).update();
+        return jdbc.sql("select " + COLUMNS + " from social_identity where id = ?").param(id)
+                .query(IdentityStore::row).single();
+    }
+
+    /**
      * Links an identity to a customer when it is not linked yet; a link to someone else is never overwritten here.
      * Returns true when the link was made.
      */

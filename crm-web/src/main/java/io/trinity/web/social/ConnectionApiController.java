@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.trinity.social.connection.ConnectionDraft;
 import io.trinity.social.connection.ConnectionView;
 import io.trinity.social.connection.Connections;
+import io.trinity.social.sync.SocialSyncs;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -25,9 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ConnectionApiController {
 
     private final Connections connections;
+    private final SocialSyncs syncs;
+    private final JsonMapper json;
 
-    ConnectionApiController(Connections connections) {
+    ConnectionApiController(Connections connections, SocialSyncs syncs, JsonMapper json) {
         this.connections = connections;
+        this.syncs = syncs;
+        this.json = json;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -72,6 +79,24 @@ class ConnectionApiController {
             updated = connections.setStatus(id, request.status());
         }
         return ConnectionResponse.of(updated);
+    }
+
+    @PostMapping("/{id}/syncs")
+    ResponseEntity<Map<String, Object>> sync(@PathVariable long id) {
+        SocialSyncs.SyncView sync = syncs.start(id);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/connections/" + id + "/syncs/" + sync.id()))
+                .body(Map.of("id", sync.id(), "status", sync.status()));
+    }
+
+    record SyncResponse(long id, String status, Instant startedAt, @Nullable Instant finishedAt, int fetched,
+            int created, int unchanged, JsonNode errors) {
+    }
+
+    @GetMapping("/{id}/syncs/{syncId}")
+    SyncResponse sync(@PathVariable long id, @PathVariable long syncId) {
+        SocialSyncs.SyncView s = syncs.get(id, syncId);
+        return new SyncResponse(s.id(), s.status(), s.startedAt(), s.finishedAt(), s.fetched(), s.created(),
+                s.unchanged(), json.readTree(s.errorsJson()));
     }
 
     @DeleteMapping("/{id}")

@@ -1,0 +1,64 @@
+package io.trinity.social.matching;
+
+import io.trinity.core.identity.IdentityStore;
+import io.trinity.core.identity.LinkMethod;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Links unlinked identities to customers from exact evidence in what they wrote (loyalty numbers, e-mails). */
+@Component
+public class IdentityMatching {
+
+    /** Loyalty numbers look like NW-100001: letters, a dash, digits. */
+    static final Pattern LOYALTY = Pattern.compile("\\b[A-Z]{2,4}-\\d{4,10}\\b");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s<>()\"']+@[^@\\s<>()\"']+\\.[A-Za-z]{2,}");
+
+    private final JdbcClient jdbc;
+    private final IdentityStore identities;
+
+    IdentityMatching(JdbcClient jdbc, IdentityStore identities) {
+        this.jdbc = jdbc;
+        this.identities = identities;
+    }
+
+    /** Links the identity when the text names exactly one customer by loyalty number or e-mail. */
+    public boolean fromText(long identityId, String text) {
+        if (text == null) {
+            return false;
+        }
+        Set<Long> byLoyalty = new LinkedHashSet<>();
+        Matcher loyalty = LOYALTY.matcher(text);
+        while (loyalty.find()) {
+            byLoyalty.addAll(jdbc.sql("select id from customer where loyalty_number = ? and status = 'ACTIVE'")
+                    .param(loyalty.group()).query(Long.class).list());
+        }
+        if (byLoyalty.size() == 1) {
+            return link(identityId, byLoyalty.iterator().next(), LinkMethod.MATCHED_LOYALTY);
+        }
+        Set<Long> byEmail = new LinkedHashSet<>();
+        Matcher email = EMAIL.matcher(text);
+        while (email.find()) {
+            List<Long> ids = jdbc.sql("select id from customer where lower(email) = ? and status = 'ACTIVE'")
+                    .param(email.group().toLowerCase(Locale.ROOT)).query(Long.class).list();
+            if (ids.size() == 1) {
+                byEmail.addAll(ids);
+            }
+        }
+        return byEmail.size() == 1 && link(identityId, byEmail.iterator().next(), LinkMethod.MATCHED_EMAIL);
+    }
+
+    private boolean link(long identityId, long customerId, LinkMethod method) {
+        boolean linked = identities.linkIfUnlinked(identityId, customerId, method);
+        if (linked) {
+            jdbc.sql("update activity set actor_customer_id = ? where actor_identity_id = ? and actor_customer_id is null")
+                    .params(customerId, identityId).update();
+        }
+        return linked;
+    }
+}

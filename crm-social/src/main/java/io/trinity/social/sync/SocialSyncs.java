@@ -1,0 +1,136 @@
+package io.trinity.social.sync;
+
+import io.trinity.core.shared.InvalidInputException;
+import io.trinity.core.shared.NotFoundException;
+import io.trinity.social.connection.ConnectionView;
+import io.trinity.social.connection.Connections;
+import jakarta.annotation.PreDestroy;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Starts syncs (on demand, in the background), records them in the sync log, and applies their outcome. */
+@Service
+public class SocialSyncs {
+
+    private static final Logger log = LoggerFactory.getLogger(SocialSyncs.class);
+
+    private final Connections connections;
+    private final Map<String, SocialConnector> connectors;
+    private final JdbcClient jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "social-sync");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    SocialSyncs(Connections connections, List<SocialConnector> connectors, JdbcClient jdbc) {
+        this.connections = connections;
+        this.connectors = connectors.stream().collect(Collectors.toMap(SocialConnector::network, Function.identity()));
+        this.jdbc = jdbc;
+    }
+
+    /** A sync as the API reports it. */
+    public record SyncView(long id, long connectionId, String status, Instant startedAt, @Nullable Instant finishedAt,
+            int fetched, int created, int unchanged, String errorsJson) {
+    }
+
+    public SyncView start(long connectionId) {
+        long id = register(connectionId);
+        executor.submit(() -> execute(connectionId, id));
+        return find(connectionId, id).orElseThrow();
+    }
+
+    public SyncView runNow(long connectionId) {
+        long id = register(connectionId);
+        execute(connectionId, id);
+        return find(connectionId, id).orElseThrow();
+    }
+
+    private long register(long connectionId) {
+        ConnectionView connection = connections.get(connectionId);
+        if (!connectors.containsKey(connection.network())) {
+            throw new InvalidInputException("network", connection.network() + " connections are not pulled by a "
+                    + "connector" + (connection.network().equals("checkin-webhook") ? " (they receive webhooks)"
+                            : " yet"));
+        }
+        if (connection.status().equals("paused")) {
+            throw new InvalidInputException("status", "the connection is paused");
+        }
+        return jdbc.sql("insert into social_sync (connection_id, status) values (?, 'running') returning id")
+                .param(connectionId).query(Long.class).single();
+    }
+
+    void execute(long connectionId, long syncId) {
+        SyncLog syncLog = new SyncLog();
+        SocialConnector.SyncResult result;
+        try {
+            ConnectionView view = connections.get(connectionId);
+            Map<String, String> credentials = connections.activeCredentials(view.network()).get(connectionId);
+            if (credentials == null) {
+                throw new IllegalStateException("the connection is not active (" + view.status() + ")");
+            }
+            String cursor = jdbc.sql("select coalesce(cursor, '{}') from social_connection where id = ?")
+                    .param(connectionId).query(String.class).single();
+            result = connectors.get(view.network()).sync(new SocialConnector.Connection(connectionId,
+                    view.accountId(), credentials, cursor), syncLog);
+        } catch (RuntimeException e) {
+            log.warn("Sync {} of connection {} failed", syncId, connectionId, e);
+            syncLog.error("sync failed", e.getMessage());
+            result = SocialConnector.SyncResult.FAILED;
+        }
+        String status = switch (result) {
+            case SUCCEEDED -> "succeeded";
+            case WAITING_RATE_LIMIT -> "waiting-rate-limit";
+            case NEEDS_REAUTH, FAILED -> "failed";
+        };
+        jdbc.sql("""
+                        update social_sync set status = ?, finished_at = now(), fetched = ?, created = ?, unchanged = ?,
+                               errors = cast(? as jsonb) where id = ?""")
+                .params(status, syncLog.fetched(), syncLog.created(), syncLog.unchanged(),
+                        json.writeValueAsString(syncLog.errors()), syncId)
+                .update();
+        String connectionStatus = switch (result) {
+            case SUCCEEDED, WAITING_RATE_LIMIT -> "active";
+            case NEEDS_REAUTH -> "needs-reauth";
+            case FAILED -> "failing";
+        };
+        jdbc.sql("update social_connection set status = ?, last_success_at = case when ? then now() else "
+                        + "last_success_at end, updated_at = now() where id = ?")
+                .params(connectionStatus, result == SocialConnector.SyncResult.SUCCEEDED, connectionId).update();
+    }
+
+    public Optional<SyncView> find(long connectionId, long syncId) {
+        return jdbc.sql("select * from social_sync where id = ? and connection_id = ?").params(syncId, connectionId)
+                .query((rs, n) -> {
+                    java.sql.Timestamp finished = rs.getTimestamp("finished_at");
+                    return new SyncView(rs.getLong("id"), rs.getLong("connection_id"), rs.getString("status"),
+                            rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
+                            rs.getInt("fetched"), rs.getInt("created"), rs.getInt("unchanged"),
+                            rs.getString("errors"));
+                })
+                .optional();
+    }
+
+    public SyncView get(long connectionId, long syncId) {
+        return find(connectionId, syncId).orElseThrow(() -> new NotFoundException("no sync " + syncId
+                + " of connection " + connectionId));
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+}

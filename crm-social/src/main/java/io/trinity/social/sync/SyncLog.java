@@ -1,0 +1,43 @@
+package io.trinity.social.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What one sync did so far: counts and errors, written to {@code social_sync} when it ends or pauses. */
+public final class SyncLog {
+
+    private int fetched;
+    private int created;
+    private int unchanged;
+    private final List<Map<String, String>> errors = new ArrayList<>();
+
+    public void fetched(int n) {
+        fetched += n;
+    }
+
+    public void stored(int created, int updated, int unchanged) {
+        this.created += created + updated;
+        this.unchanged += unchanged;
+    }
+
+    public void error(String message, String detail) {
+        errors.add(Map.of("message", message, "detail", detail == null ? "" : detail));
+    }
+
+    public int fetched() {
+        return fetched;
+    }
+
+    public int created() {
+        return created;
+    }
+
+    public int unchanged() {
+        return unchanged;
+    }
+
+    public List<Map<String, String>> errors() {
+        return List.copyOf(errors);
+    }
+}

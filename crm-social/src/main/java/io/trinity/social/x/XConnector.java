@@ -1,0 +1,232 @@
+package io.trinity.social.x;
+
+import io.trinity.core.activity.ActivityDraft;
+import io.trinity.core.activity.ActivityIngest;
+import io.trinity.core.identity.IdentityStore;
+import io.trinity.core.identity.IdentityView;
+import io.trinity.core.shared.BatchResult;
+import io.trinity.social.matching.IdentityMatching;
+import io.trinity.social.sync.SocialConnector;
+import io.trinity.social.sync.SyncLog;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Pulls brand mentions (recent search, newer than the last {@code newest_id}) and the brand account's followers
+ * into identities and activities. Every page is committed with the cursor that follows it; a rate limit pauses
+ * the sync at that page, a revoked token stops it without retrying.
+ */
+@Component
+@EnableConfigurationProperties(XProperties.class)
+class XConnector implements SocialConnector {
+
+    static final String TWEET_FIELDS = "created_at,public_metrics,author_id,conversation_id,referenced_tweets,entities";
+    static final String USER_FIELDS = "created_at,public_metrics,username,name";
+
+    private final XClient client;
+    private final XProperties properties;
+    private final IdentityStore identities;
+    private final IdentityMatching matching;
+    private final ActivityIngest activities;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    XConnector(XClient client, XProperties properties, IdentityStore identities, IdentityMatching matching,
+            ActivityIngest activities, JdbcClient jdbc, TransactionTemplate transactions) {
+        this.client = client;
+        this.properties = properties;
+        this.identities = identities;
+        this.matching = matching;
+        this.activities = activities;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public String network() {
+        return "x";
+    }
+
+    @Override
+    public SyncResult sync(Connection connection, SyncLog log) {
+        ObjectNode cursor = (ObjectNode) json.readTree(connection.cursorJson());
+        String token = connection.credentials().get("bearerToken");
+        try {
+            if (properties.mentionQuery() != null && !properties.mentionQuery().isBlank()) {
+                mentions(connection, token, cursor, log);
+            }
+            followers(connection, token, cursor, log);
+            return SyncResult.SUCCEEDED;
+        } catch (XApiException e) {
+            log.error(e.getMessage(), e.resetAt() != null ? "resets at " + e.resetAt()
+                    : e.snippet() != null ? e.snippet() : "");
+            return switch (e.kind()) {
+                case RATE_LIMITED -> SyncResult.WAITING_RATE_LIMIT;
+                case UNAUTHORIZED -> SyncResult.NEEDS_REAUTH;
+                default -> SyncResult.FAILED;
+            };
+        }
+    }
+
+    private void mentions(Connection connection, String token, ObjectNode cursor, SyncLog log) {
+        while (true) {
+            String next = text(cursor, "mentionsNext");
+            Map<String, String> query = XClient.query("query", properties.mentionQuery(), "tweet.fields", TWEET_FIELDS,
+                    "expansions", "author_id", "user.fields", USER_FIELDS, "max_results", "100");
+            if (text(cursor, "mentionsSince") != null) {
+                query.put("since_id", text(cursor, "mentionsSince"));
+            }
+            if (next != null) {
+                query.put("next_token", next);
+            }
+            JsonNode page = client.get("/2/tweets/search/recent", query, token).body();
+            JsonNode meta = page.path("meta");
+            transactions.executeWithoutResult(status -> {
+                Map<String, IdentityView> users = users(page.path("includes").path("users"));
+                List<ActivityDraft> drafts = new ArrayList<>();
+                for (JsonNode tweet : page.path("data")) {
+                    drafts.add(tweetActivity(tweet, users));
+                }
+                store(drafts, log);
+                for (JsonNode tweet : page.path("data")) {
+                    IdentityView author = users.get(tweet.path("author_id").asString());
+                    if (author != null) {
+                        matching.fromText(author.id(), decode(tweet.path("text").asString()));
+                    }
+                }
+                errors(page, log);
+                if (next == null && meta.hasNonNull("newest_id")) {
+                    cursor.put("mentionsNewest", meta.get("newest_id").asString());
+                }
+                String following = meta.hasNonNull("next_token") ? meta.get("next_token").asString() : null;
+                if (following == null) {
+                    if (text(cursor, "mentionsNewest") != null) {
+                        cursor.put("mentionsSince", text(cursor, "mentionsNewest"));
+                    }
+                    cursor.remove("mentionsNext");
+                    cursor.remove("mentionsNewest");
+                } else {
+                    cursor.put("mentionsNext", following);
+                }
+                saveCursor(connection.id(), cursor);
+            });
+            if (text(cursor, "mentionsNext") == null) {
+                return;
+            }
+        }
+    }
+
+    private void followers(Connection connection, String token, ObjectNode cursor, SyncLog log) {
+        while (true) {
+            String next = text(cursor, "followersNext");
+            Map<String, String> query = XClient.query("user.fields", USER_FIELDS, "max_results", "1000");
+            if (next != null) {
+                query.put("pagination_token", next);
+            }
+            JsonNode page = client.get("/2/users/" + connection.accountId() + "/followers", query, token).body();
+            transactions.executeWithoutResult(status -> {
+                Map<String, IdentityView> users = users(page.path("data"));
+                List<ActivityDraft> drafts = new ArrayList<>();
+                for (JsonNode user : page.path("data")) {
+                    String id = user.path("id").asString();
+                    // X does not say when someone followed; the account's creation stands in so re-syncs match.
+                    String since = user.hasNonNull("created_at") ? user.get("created_at").asString()
+                            : "1970-01-01T00:00:00Z";
+                    drafts.add(new ActivityDraft("x", "follow:" + connection.accountId() + ":" + id, "FOLLOW", since,
+                            new ActivityDraft.Actor(null, null, null, id, user.path("username").asString(null)), null,
+                            null, null, null));
+                }
+                store(drafts, log);
+                errors(page, log);
+                JsonNode meta = page.path("meta");
+                if (meta.hasNonNull("next_token")) {
+                    cursor.put("followersNext", meta.get("next_token").asString());
+                } else {
+                    cursor.remove("followersNext");
+                }
+                saveCursor(connection.id(), cursor);
+            });
+            if (text(cursor, "followersNext") == null) {
+                return;
+            }
+        }
+    }
+
+    private Map<String, IdentityView> users(JsonNode users) {
+        Map<String, IdentityView> byId = new HashMap<>();
+        for (JsonNode user : users) {
+            String id = user.path("id").asString(null);
+            if (id == null) {
+                continue;
+            }
+            JsonNode followers = user.path("public_metrics").path("followers_count");
+            byId.put(id, identities.observe("x", id, user.path("username").asString(null),
+                    user.path("name").asString(null), followers.isNumber() ? followers.asLong() : null));
+        }
+        return byId;
+    }
+
+    private ActivityDraft tweetActivity(JsonNode tweet, Map<String, IdentityView> users) {
+        String type = "MENTION";
+        for (JsonNode ref : tweet.path("referenced_tweets")) {
+            if ("replied_to".equals(ref.path("type").asString())) {
+                type = "COMMENT";
+            }
+        }
+        String author = tweet.path("author_id").asString(null);
+        IdentityView identity = author == null ? null : users.get(author);
+        ObjectNode metrics = tweet.path("public_metrics").isObject()
+                ? (ObjectNode) tweet.get("public_metrics") : null;
+        return new ActivityDraft("x", tweet.path("id").asString(null), type, tweet.path("created_at").asString(null),
+                new ActivityDraft.Actor(null, null, null, author, identity == null ? null : identity.handle()), null,
+                decode(tweet.path("text").asString(null)), metrics == null ? null : json.writeValueAsString(metrics),
+                null);
+    }
+
+    private void store(List<ActivityDraft> drafts, SyncLog log) {
+        log.fetched(drafts.size());
+        if (drafts.isEmpty()) {
+            return;
+        }
+        BatchResult result = activities.ingest(drafts);
+        log.stored(result.created(), result.updated(), result.unchanged());
+        result.errors().forEach(e -> log.error("item " + e.index() + " rejected", e.field() + ": " + e.message()));
+    }
+
+    /** A 200 may carry errors for some items (deleted, protected): keep the data, record each error. */
+    private static void errors(JsonNode page, SyncLog log) {
+        for (JsonNode error : page.path("errors")) {
+            log.error(error.path("title").asString("partial error"), error.path("detail").asString(""));
+        }
+    }
+
+    private void saveCursor(long connectionId, ObjectNode cursor) {
+        jdbc.sql("update social_connection set cursor = ? where id = ?")
+                .params(json.writeValueAsString(cursor), connectionId).update();
+    }
+
+    private static @Nullable String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    /** X escapes &amp; &lt; &gt; in text: decode once on the way in; pages escape once on the way out. */
+    static @Nullable String decode(@Nullable String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&amp;", "&");
+    }
+}

@@ -1,0 +1,182 @@
+package io.trinity.social.x;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trinity.core.imports.CustomerCsvImport;
+import io.trinity.social.connection.ConnectionDraft;
+import io.trinity.social.connection.Connections;
+import io.trinity.social.sync.SocialSyncs;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The X connector against a local stub serving the shared sample responses: paging, idempotent re-syncs,
+ * matching declared handles, rate limits, revoked tokens, server errors and truncated bodies. Assertions are on
+ * what lands in PostgreSQL.
+ */
+@SpringBootTest
+class XConnectorTests {
+
+    static final String BRAND = "1398275640213458944";
+    static final String SEARCH = "/2/tweets/search/recent";
+    static final String FOLLOWERS = "/2/users/" + BRAND + "/followers";
+    static final XStub stub = new XStub();
+
+    @DynamicPropertySource
+    static void x(DynamicPropertyRegistry registry) {
+        registry.add("crm.social.x.base-url", stub::baseUrl);
+    }
+
+    @AfterAll
+    static void stop() {
+        stub.close();
+    }
+
+    @Autowired
+    SocialSyncs syncs;
+
+    @Autowired
+    Connections connections;
+
+    @Autowired
+    CustomerCsvImport customers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    long connection;
+
+    @BeforeEach
+    void brandAccountAndCustomers() throws Exception {
+        jdbc.sql("truncate customer, social_identity, activity, social_connection, customer_changed cascade").update();
+        customers.importCsv(new ClassPathResource("fixtures/customers/customers.csv").getInputStream());
+        connection = connections.create(new ConnectionDraft("x", BRAND, "@NorthwindOutfit",
+                Map.of("bearerToken", "AAAAtest-bearer"), "PT1H")).id();
+        stub.requests.clear();
+        stub.always(SEARCH, "search-recent-brand-mentions.json");
+    }
+
+    private void followersInTwoPages() {
+        stub.then(FOLLOWERS, ok("followers-page1.json"), ok("followers-page2.json"));
+    }
+
+    @Test
+    void aSyncStoresMentionsAndFollowersAndLinksDeclaredHandles() {
+        followersInTwoPages();
+        SocialSyncs.SyncView sync = syncs.runNow(connection);
+
+        assertThat(sync.status()).isEqualTo("succeeded");
+        assertThat(stub.last(FOLLOWERS)).contains("pagination_token=SRJER7PYL9MIOE5W");
+        assertThat(stub.authorizations).allMatch("Bearer AAAAtest-bearer"::equals);
+        // Liam declared liamob_pnw in the customer file: the X account becomes his, with its id and audience.
+        Map<String, Object> liam = jdbc.sql("""
+                        select i.network_user_id, i.follower_count, i.link_method, c.external_id
+                        from social_identity i join customer c on c.id = i.customer_id
+                        where i.network = 'x' and lower(i.handle) = 'liamob_pnw'""").query().singleRow();
+        assertThat(liam).containsEntry("network_user_id", "1120948573620485120").containsEntry("external_id",
+                "CUST-0005").containsEntry("link_method", "DECLARED");
+        assertThat(liam.get("follower_count")).isEqualTo(342L);
+        // His complaint is a mention on his customer profile.
+        assertThat(jdbc.sql("""
+                        select count(*) from activity a join customer c on c.id = a.actor_customer_id
+                        where a.network = 'x' and a.external_id = '2124989910103072475' and c.external_id = 'CUST-0005'
+                          and a.type = 'MENTION'""").query(Long.class).single()).isOne();
+        // X's HTML escaping is undone once; hostile text is stored as the author wrote it.
+        assertThat(jdbc.sql("select count(*) from activity where network = 'x' and text like '%&amp;%'")
+                .query(Long.class).single()).isZero();
+        // Prospects and spammers stay unmatched.
+        assertThat(jdbc.sql("select customer_id from social_identity where network = 'x' and handle = 'trailmix_tom'")
+                .query(Long.class).optional()).isEmpty();
+        assertThat(jdbc.sql("select count(*) from activity where type = 'FOLLOW'").query(Long.class).single())
+                .isEqualTo(sync.fetched() - mentionCount());
+    }
+
+    @Test
+    void aSecondSyncCreatesNothingAndAsksOnlyForNewerMentions() {
+        followersInTwoPages();
+        syncs.runNow(connection);
+        long activities = count("activity");
+        long identities = count("social_identity");
+        followersInTwoPages();
+
+        SocialSyncs.SyncView again = syncs.runNow(connection);
+
+        assertThat(again.status()).isEqualTo("succeeded");
+        assertThat(again.created()).isZero();
+        assertThat(count("activity")).isEqualTo(activities);
+        assertThat(count("social_identity")).isEqualTo(identities);
+        assertThat(stub.last(SEARCH)).contains("since_id=2124989910103072475");
+    }
+
+    @Test
+    void aRateLimitPausesAtThePageAndTheNextSyncResumesThere() {
+        stub.then(FOLLOWERS, ok("followers-page1.json"), new XStub.Response(429,
+                Map.of("x-rate-limit-remaining", "0", "x-rate-limit-reset", "1795513500"), "error-429.json"));
+        SocialSyncs.SyncView paused = syncs.runNow(connection);
+        assertThat(paused.status()).isEqualTo("waiting-rate-limit");
+        assertThat(paused.errorsJson()).contains("2026-11-24T09:45:00Z");
+        long afterFirstPage = count("activity");
+
+        stub.requests.clear();
+        stub.then(FOLLOWERS, ok("followers-page2.json"));
+        SocialSyncs.SyncView resumed = syncs.runNow(connection);
+
+        assertThat(resumed.status()).isEqualTo("succeeded");
+        assertThat(stub.requests.stream().filter(r -> r.startsWith(FOLLOWERS)).findFirst().orElseThrow())
+                .contains("pagination_token=SRJER7PYL9MIOE5W");
+        assertThat(count("activity")).isGreaterThan(afterFirstPage);
+    }
+
+    @Test
+    void aRevokedTokenMarksTheConnectionForReauthenticationWithoutRetrying() {
+        stub.then(SEARCH, new XStub.Response(401, Map.of(), "error-401.json"));
+        SocialSyncs.SyncView sync = syncs.runNow(connection);
+        assertThat(sync.status()).isEqualTo("failed");
+        assertThat(stub.count(SEARCH)).isOne();
+        assertThat(connections.get(connection).status()).isEqualTo("needs-reauth");
+    }
+
+    @Test
+    void aServerErrorIsRetriedWithBackoff() {
+        followersInTwoPages();
+        stub.then(SEARCH, new XStub.Response(503, Map.of(), null));
+        SocialSyncs.SyncView sync = syncs.runNow(connection);
+        assertThat(sync.status()).isEqualTo("succeeded");
+        assertThat(stub.count(SEARCH)).isEqualTo(2);
+    }
+
+    @Test
+    void aTruncatedPageIsRetriedThenTheSyncStopsKeepingWhatWasCommitted() {
+        stub.then(FOLLOWERS, ok("followers-page1.json"), ok("malformed.txt"), ok("malformed.txt"),
+                ok("malformed.txt"));
+        SocialSyncs.SyncView sync = syncs.runNow(connection);
+        assertThat(sync.status()).isEqualTo("failed");
+        assertThat(sync.errorsJson()).contains("malformed").contains("NorthwindOutfit");
+        assertThat(connections.get(connection).status()).isEqualTo("failing");
+        assertThat(jdbc.sql("select count(*) from activity where type = 'FOLLOW'").query(Long.class).single())
+                .isEqualTo(8);
+        assertThat(jdbc.sql("select cursor from social_connection where id = ?").param(connection)
+                .query(String.class).single()).contains("SRJER7PYL9MIOE5W");
+    }
+
+    private long mentionCount() {
+        return jdbc.sql("select count(*) from activity where network = 'x' and type <> 'FOLLOW'").query(Long.class)
+                .single();
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    private static XStub.Response ok(String fixture) {
+        return new XStub.Response(200, Map.of("x-rate-limit-remaining", "899"), fixture);
+    }
+}

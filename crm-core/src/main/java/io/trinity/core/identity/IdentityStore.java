@@ -110,6 +110,48 @@ public class IdentityStore {
                 .params(customerId, method.name(), identityId).update() == 1;
     }
 
+    /** Identities not linked to any customer yet (or all), keyset-paged by id: the queue a person works through. */
+    public io.trinity.core.shared.Page<IdentityView> list(@Nullable Boolean linked, int limit, @Nullable String after) {
+        if (limit < 1 || limit > 500) {
+            throw new io.trinity.core.shared.InvalidInputException("limit", "must be between 1 and 500");
+        }
+        long afterId = after == null || after.isBlank() ? 0 : io.trinity.core.shared.Cursor.decode(after);
+        String condition = linked == null ? "" : linked ? " and customer_id is not null" : " and customer_id is null";
+        java.util.List<IdentityView> rows = jdbc.sql("select " + COLUMNS + " from social_identity where id > ?"
+                        + condition + " order by id limit ?")
+                .params(afterId, limit + 1).query(IdentityStore::row).list();
+        if (rows.size() > limit) {
+            return new io.trinity.core.shared.Page<>(java.util.List.copyOf(rows.subList(0, limit)),
+                    io.trinity.core.shared.Cursor.encode(rows.get(limit - 1).id()));
+        }
+        return new io.trinity.core.shared.Page<>(rows, null);
+    }
+
+    /**
+     * A person links an identity to a customer. An identity already linked to someone else is not moved silently;
+     * the identity's earlier activities follow it to the customer.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public IdentityView linkManually(long identityId, long customerId) {
+        IdentityView identity = jdbc.sql("select " + COLUMNS + " from social_identity where id = ?").param(identityId)
+                .query(IdentityStore::row).optional()
+                .orElseThrow(() -> new io.trinity.core.shared.NotFoundException("no identity " + identityId));
+        if (jdbc.sql("select count(*) from customer where id = ?").param(customerId).query(Long.class).single() == 0) {
+            throw new io.trinity.core.shared.InvalidInputException("customerId", "no customer with id " + customerId);
+        }
+        if (identity.customerId() != null && identity.customerId() != customerId) {
+            throw new io.trinity.core.shared.ConflictException("customerId", "identity " + identityId
+                    + " is linked to customer " + identity.customerId() + "; unlink it first");
+        }
+        if (identity.customerId() == null) {
+            linkIfUnlinked(identityId, customerId, LinkMethod.MANUAL);
+            jdbc.sql("update activity set actor_customer_id = ? where actor_identity_id = ?"
+                    + " and actor_customer_id is null").params(customerId, identityId).update();
+        }
+        return jdbc.sql("select " + COLUMNS + " from social_identity where id = ?").param(identityId)
+                .query(IdentityStore::row).single();
+    }
+
     static IdentityView row(ResultSet rs, int n) throws SQLException {
         long customer = rs.getLong("customer_id");
         Long customerId = rs.wasNull() ? null : customer;

@@ -39,6 +39,9 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/webhooks/checkins").permitAll()
                         .requestMatchers("/api/v1/connections", "/api/v1/connections/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/identities").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/identities/*/link")
+                        .hasAnyRole(Role.PR.name(), Role.SERVICE.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers").hasAnyRole(INGEST)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/customers/*").hasAnyRole(INGEST)
                         .requestMatchers(HttpMethod.GET, "/api/v1/customers", "/api/v1/customers/**")

@@ -3,6 +3,7 @@ package io.trinity.social.x;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trinity.core.imports.CustomerCsvImport;
+import io.trinity.social.ApiStub;
 import io.trinity.social.connection.ConnectionDraft;
 import io.trinity.social.connection.Connections;
 import io.trinity.social.sync.SocialSyncs;
@@ -28,7 +29,7 @@ class XConnectorTests {
     static final String BRAND = "1398275640213458944";
     static final String SEARCH = "/2/tweets/search/recent";
     static final String FOLLOWERS = "/2/users/" + BRAND + "/followers";
-    static final XStub stub = new XStub();
+    static final ApiStub stub = new ApiStub();
 
     @DynamicPropertySource
     static void x(DynamicPropertyRegistry registry) {
@@ -118,7 +119,7 @@ class XConnectorTests {
 
     @Test
     void aRateLimitPausesAtThePageAndTheNextSyncResumesThere() {
-        stub.then(FOLLOWERS, ok("followers-page1.json"), new XStub.Response(429,
+        stub.then(FOLLOWERS, ok("followers-page1.json"), new ApiStub.Response(429,
                 Map.of("x-rate-limit-remaining", "0", "x-rate-limit-reset", "1795513500"), "error-429.json"));
         SocialSyncs.SyncView paused = syncs.runNow(connection);
         assertThat(paused.status()).isEqualTo("waiting-rate-limit");
@@ -137,7 +138,7 @@ class XConnectorTests {
 
     @Test
     void aRevokedTokenMarksTheConnectionForReauthenticationWithoutRetrying() {
-        stub.then(SEARCH, new XStub.Response(401, Map.of(), "error-401.json"));
+        stub.then(SEARCH, new ApiStub.Response(401, Map.of(), "error-401.json"));
         SocialSyncs.SyncView sync = syncs.runNow(connection);
         assertThat(sync.status()).isEqualTo("failed");
         assertThat(stub.count(SEARCH)).isOne();
@@ -147,7 +148,7 @@ class XConnectorTests {
     @Test
     void aServerErrorIsRetriedWithBackoff() {
         followersInTwoPages();
-        stub.then(SEARCH, new XStub.Response(503, Map.of(), null));
+        stub.then(SEARCH, new ApiStub.Response(503, Map.of(), null));
         SocialSyncs.SyncView sync = syncs.runNow(connection);
         assertThat(sync.status()).isEqualTo("succeeded");
         assertThat(stub.count(SEARCH)).isEqualTo(2);
@@ -176,7 +177,7 @@ class XConnectorTests {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }
 
-    private static XStub.Response ok(String fixture) {
-        return new XStub.Response(200, Map.of("x-rate-limit-remaining", "899"), fixture);
+    private static ApiStub.Response ok(String fixture) {
+        return new ApiStub.Response(200, Map.of("x-rate-limit-remaining", "899"), fixture);
     }
 }

@@ -1,4 +1,4 @@
-package io.trinity.social.x;
+package io.trinity.social;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -14,21 +14,29 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * A local HTTP stand-in for the X API: per path, a queue of canned responses (status, headers, a fixture file),
+ * A local HTTP stand-in for a network's API: per path, a queue of canned responses (status, headers, a fixture file),
  * and a record of every request line it received. Never touches the network beyond loopback.
  */
-final class XStub implements AutoCloseable {
+public final class ApiStub implements AutoCloseable {
 
-    record Response(int status, Map<String, String> headers, String fixture) {
+    public record Response(int status, Map<String, String> headers, String fixture) {
     }
 
     private final HttpServer server;
+    private final String fixtures;
+    private volatile String otherwise;
     private final Map<String, Deque<Response>> queues = new ConcurrentHashMap<>();
     private final Map<String, Response> defaults = new ConcurrentHashMap<>();
-    final List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
-    final List<String> authorizations = java.util.Collections.synchronizedList(new ArrayList<>());
+    public final List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
+    public final List<String> authorizations = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    XStub() {
+    public ApiStub() {
+        this("fixtures/x/");
+    }
+
+    /** A stub serving files from {@code fixtures}; {@code http://localhost:PORT} in them becomes this stub. */
+    public ApiStub(String fixtures) {
+        this.fixtures = fixtures;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -41,11 +49,18 @@ final class XStub implements AutoCloseable {
             authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
             Deque<Response> queue = queues.get(path);
             Response response = queue != null && !queue.isEmpty() ? queue.poll() : defaults.get(path);
-            if (response == null) {
-                response = new Response(404, Map.of(), null);
+            byte[] body;
+            if (response == null && otherwise != null) {
+                response = new Response(200, Map.of(), null);
+                body = otherwise.getBytes(StandardCharsets.UTF_8);
+            } else {
+                if (response == null) {
+                    response = new Response(404, Map.of(), null);
+                }
+                body = response.fixture() == null ? new byte[0] : utf8(new ClassPathResource(this.fixtures
+                        + response.fixture()).getContentAsByteArray()).replace("http://localhost:PORT", baseUrl())
+                        .getBytes(StandardCharsets.UTF_8);
             }
-            byte[] body = response.fixture() == null ? new byte[0]
-                    : new ClassPathResource("fixtures/x/" + response.fixture()).getContentAsByteArray();
             response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
@@ -57,25 +72,30 @@ final class XStub implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** Answers 200 with this body on any path that has nothing else to serve. */
+    public void otherwise(String body) {
+        this.otherwise = body;
+    }
+
     /** Serves {@code fixture} for {@code path} whenever nothing is queued. */
-    void always(String path, String fixture) {
+    public void always(String path, String fixture) {
         defaults.put(path, new Response(200, Map.of("x-rate-limit-remaining", "899"), fixture));
     }
 
     /** Serves these responses for {@code path}, once each, before falling back to the default. */
-    void then(String path, Response... responses) {
+    public void then(String path, Response... responses) {
         queues.computeIfAbsent(path, p -> new ArrayDeque<>()).addAll(List.of(responses));
     }
 
-    long count(String pathPrefix) {
+    public long count(String pathPrefix) {
         return requests.stream().filter(r -> r.startsWith(pathPrefix)).count();
     }
 
-    String last(String pathPrefix) {
+    public String last(String pathPrefix) {
         return requests.stream().filter(r -> r.startsWith(pathPrefix)).reduce((a, b) -> b).orElse("");
     }
 

@@ -53,6 +53,25 @@ public class IdentityMatching {
         return byEmail.size() == 1 && link(identityId, byEmail.iterator().next(), LinkMethod.MATCHED_EMAIL);
     }
 
+    /** Links the identity to the one active customer with this e-mail (compared case-insensitively), if any. */
+    public boolean byEmail(long identityId, String email) {
+        List<Long> ids = jdbc.sql("select id from customer where lower(email) = ? and status = 'ACTIVE'")
+                .param(email.strip().toLowerCase(Locale.ROOT)).query(Long.class).list();
+        return ids.size() == 1 && link(identityId, ids.get(0), LinkMethod.MATCHED_EMAIL);
+    }
+
+    /**
+     * Links the identity to the customer who owns the given account on another network (e.g. a Foursquare
+     * profile's X username), when that account is linked.
+     */
+    public boolean byLinkedHandle(long identityId, String network, String handle) {
+        List<Long> ids = jdbc.sql("select distinct customer_id from social_identity where network = ?"
+                        + " and lower(handle) = ? and customer_id is not null")
+                .params(network, handle.strip().replaceFirst("^@", "").toLowerCase(Locale.ROOT))
+                .query(Long.class).list();
+        return ids.size() == 1 && link(identityId, ids.get(0), LinkMethod.MATCHED_HANDLE);
+    }
+
     private boolean link(long identityId, long customerId, LinkMethod method) {
         boolean linked = identities.linkIfUnlinked(identityId, customerId, method);
         if (linked) {

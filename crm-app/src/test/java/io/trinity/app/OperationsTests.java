@@ -14,7 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The running application's operational surface: health, metrics for admins only, the API documentation. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"crm.demo.enabled=true", "crm.social.key-file=target/test-credentials.key"})
+        properties = {"crm.demo.enabled=true", "crm.social.key-file=target/test-credentials.key",
+            "crm.social.scheduler-delay=1h"})
 class OperationsTests {
 
     @LocalServerPort

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 /** The credentials cipher, keyed from configuration. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SocialProperties.class)
+@org.springframework.scheduling.annotation.EnableScheduling
 class ConnectionConfiguration {
 
     @Bean

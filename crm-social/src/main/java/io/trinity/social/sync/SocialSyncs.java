@@ -29,6 +29,7 @@ public class SocialSyncs {
     private final Connections connections;
     private final Map<String, SocialConnector> connectors;
     private final JdbcClient jdbc;
+    private final javax.sql.DataSource dataSource;
     private final JsonMapper json = JsonMapper.builder().build();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "social-sync");
@@ -36,7 +37,9 @@ public class SocialSyncs {
         return thread;
     });
 
-    SocialSyncs(Connections connections, List<SocialConnector> connectors, JdbcClient jdbc) {
+    SocialSyncs(Connections connections, List<SocialConnector> connectors, JdbcClient jdbc,
+            javax.sql.DataSource dataSource) {
+        this.dataSource = dataSource;
         this.connections = connections;
         this.connectors = connectors.stream().collect(Collectors.toMap(SocialConnector::network, Function.identity()));
         this.jdbc = jdbc;
@@ -73,7 +76,59 @@ public class SocialSyncs {
                 .param(connectionId).query(Long.class).single();
     }
 
+    /** Key space of the PostgreSQL advisory locks that keep one runner per connection across app instances. */
+    static final int LOCK_SPACE = 0x534f43; // "SOC"
+
     void execute(long connectionId, long syncId) {
+        try (java.sql.Connection lock = dataSource.getConnection()) {
+            boolean mine;
+            try (var ps = lock.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
+                ps.setInt(1, LOCK_SPACE);
+                ps.setInt(2, (int) connectionId);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    mine = rs.getBoolean(1);
+                }
+            }
+            if (!mine) {
+                SyncLog busy = new SyncLog();
+                busy.error("another sync of this connection is running", "");
+                finish(connectionId, syncId, busy, SocialConnector.SyncResult.FAILED, false);
+                return;
+            }
+            try {
+                executeLocked(connectionId, syncId);
+            } finally {
+                try (var ps = lock.prepareStatement("select pg_advisory_unlock(?, ?)")) {
+                    ps.setInt(1, LOCK_SPACE);
+                    ps.setInt(2, (int) connectionId);
+                    ps.execute();
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not take the sync lock: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the syncs whose schedule is due; runs every minute. Webhook connections have nothing to pull. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${crm.social.scheduler-delay:60s}",
+            initialDelayString = "${crm.social.scheduler-delay:60s}")
+    public void scheduled() {
+        List<Long> due = jdbc.sql("""
+                        select c.id from social_connection c
+                        where c.status in ('active', 'failing') and c.network <> 'checkin-webhook'
+                          and not exists (select 1 from social_sync s where s.connection_id = c.id
+                                          and s.started_at > now() - cast(c.schedule as interval))
+                        order by c.id""")
+                .query(Long.class).list();
+        for (long id : due) {
+            if (connectors.containsKey(connections.get(id).network())) {
+                runNow(id);
+            }
+        }
+    }
+
+    private void executeLocked(long connectionId, long syncId) {
         SyncLog syncLog = new SyncLog();
         SocialConnector.SyncResult result;
         try {
@@ -91,6 +146,11 @@ public class SocialSyncs {
             syncLog.error("sync failed", e.getMessage());
             result = SocialConnector.SyncResult.FAILED;
         }
+        finish(connectionId, syncId, syncLog, result, true);
+    }
+
+    private void finish(long connectionId, long syncId, SyncLog syncLog, SocialConnector.SyncResult result,
+            boolean updateConnection) {
         String status = switch (result) {
             case SUCCEEDED -> "succeeded";
             case WAITING_RATE_LIMIT -> "waiting-rate-limit";
@@ -102,6 +162,9 @@ public class SocialSyncs {
                 .params(status, syncLog.fetched(), syncLog.created(), syncLog.unchanged(),
                         json.writeValueAsString(syncLog.errors()), syncId)
                 .update();
+        if (!updateConnection) {
+            return;
+        }
         String connectionStatus = switch (result) {
             case SUCCEEDED, WAITING_RATE_LIMIT -> "active";
             case NEEDS_REAUTH -> "needs-reauth";

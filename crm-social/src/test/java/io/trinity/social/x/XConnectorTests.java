@@ -53,6 +53,9 @@ class XConnectorTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     long connection;
 
     @BeforeEach
@@ -166,6 +169,29 @@ class XConnectorTests {
                 .isEqualTo(8);
         assertThat(jdbc.sql("select cursor from social_connection where id = ?").param(connection)
                 .query(String.class).single()).contains("SRJER7PYL9MIOE5W");
+    }
+
+    @Test
+    void oneRunnerPerConnectionEvenAcrossInstances() throws Exception {
+        try (var other = dataSource.getConnection(); var ps = other.prepareStatement("select pg_advisory_lock(?, ?)")) {
+            ps.setInt(1, 0x534f43);
+            ps.setInt(2, (int) connection);
+            ps.execute(); // another instance is syncing this connection
+            SocialSyncs.SyncView refused = syncs.runNow(connection);
+            assertThat(refused.status()).isEqualTo("failed");
+            assertThat(refused.errorsJson()).contains("another sync");
+            assertThat(stub.requests).isEmpty();
+            other.prepareStatement("select pg_advisory_unlock_all()").execute();
+        }
+    }
+
+    @Test
+    void theSchedulerSyncsConnectionsThatAreDue() {
+        followersInTwoPages();
+        syncs.scheduled();
+        assertThat(stub.count(SEARCH)).isOne();
+        syncs.scheduled(); // synced a moment ago: not due again within its PT1H schedule
+        assertThat(stub.count(SEARCH)).isOne();
     }
 
     private long mentionCount() {

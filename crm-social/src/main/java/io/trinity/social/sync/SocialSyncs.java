@@ -187,6 +187,19 @@ public class SocialSyncs {
                 .optional();
     }
 
+    /** The latest syncs of all connections, newest first, for the admin console's sync log. */
+    public List<SyncView> recent(int limit) {
+        return jdbc.sql("select * from social_sync order by id desc limit ?").param(limit)
+                .query((rs, n) -> {
+                    java.sql.Timestamp finished = rs.getTimestamp("finished_at");
+                    return new SyncView(rs.getLong("id"), rs.getLong("connection_id"), rs.getString("status"),
+                            rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
+                            rs.getInt("fetched"), rs.getInt("created"), rs.getInt("unchanged"),
+                            rs.getString("errors"));
+                })
+                .list();
+    }
+
     public SyncView get(long connectionId, long syncId) {
         return find(connectionId, syncId).orElseThrow(() -> new NotFoundException("no sync " + syncId
                 + " of connection " + connectionId));

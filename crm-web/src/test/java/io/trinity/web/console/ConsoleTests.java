@@ -164,6 +164,28 @@ class ConsoleTests {
     }
 
     @Test
+    void anAdminManagesConnectionsInTheConsole() throws Exception {
+        mvc.perform(post("/admin/connections").with(user("admin").roles("ADMIN")).with(csrf())
+                        .param("network", "x").param("accountId", "").param("displayName", "")
+                        .param("credentialName", "bearerToken").param("credentialValue", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("is required")));
+        String account = unique("brand");
+        mvc.perform(post("/admin/connections").with(user("admin").roles("ADMIN")).with(csrf())
+                        .param("network", "checkin-webhook").param("accountId", account)
+                        .param("displayName", "Store <b>QR</b>").param("credentialName", "secret")
+                        .param("credentialValue", "s3cret-value").param("schedule", "PT1H"))
+                .andExpect(status().isFound());
+        mvc.perform(get("/admin/connections").with(user("admin").roles("ADMIN")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(account)))
+                .andExpect(content().string(containsString("Store &lt;b&gt;QR&lt;/b&gt;")))
+                .andExpect(content().string(not(containsString("s3cret-value"))))
+                .andExpect(content().string(containsString("Unmatched identities")));
+        mvc.perform(get("/admin/connections").with(user("pr").roles("PR"))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void thePrInboxListsConversations() throws Exception {
         mvc.perform(get("/pr/conversations").with(user("pr").roles("PR"))).andExpect(status().isOk());
     }

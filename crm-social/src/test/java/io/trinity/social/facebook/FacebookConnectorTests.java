@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trinity.core.imports.CustomerCsvImport;
 import io.trinity.social.ApiStub;
+import io.trinity.social.SampleCustomers;
 import io.trinity.social.connection.ConnectionDraft;
 import io.trinity.social.connection.Connections;
 import io.trinity.social.sync.SocialSyncs;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -54,8 +54,7 @@ class FacebookConnectorTests {
 
     @BeforeEach
     void brandPage() throws Exception {
-        jdbc.sql("truncate customer, social_identity, activity, social_connection, customer_changed cascade").update();
-        customers.importCsv(new ClassPathResource("fixtures/customers/customers.csv").getInputStream());
+        SampleCustomers.reset(jdbc, customers);
         connection = connections.create(new ConnectionDraft("facebook", PAGE, "Northwind Outfitters",
                 Map.of("pageAccessToken", "EAAGtestPAGEtoken0000NorthwindFixture"), "PT1H")).id();
         stub.requests.clear();

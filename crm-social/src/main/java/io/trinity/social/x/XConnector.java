@@ -67,6 +67,7 @@ class XConnector implements SocialConnector {
                 mentions(connection, token, cursor, log);
             }
             followers(connection, token, cursor, log);
+            timelines(connection, token, cursor, log);
             return SyncResult.SUCCEEDED;
         } catch (XApiException e) {
             log.error(e.getMessage(), e.resetAt() != null ? "resets at " + e.resetAt()
@@ -96,7 +97,7 @@ class XConnector implements SocialConnector {
                 Map<String, IdentityView> users = users(page.path("includes").path("users"));
                 List<ActivityDraft> drafts = new ArrayList<>();
                 for (JsonNode tweet : page.path("data")) {
-                    drafts.add(tweetActivity(tweet, users));
+                    drafts.add(tweetActivity(tweet, users, connection.accountId()));
                 }
                 store(drafts, log);
                 for (JsonNode tweet : page.path("data")) {
@@ -163,6 +164,59 @@ class XConnector implements SocialConnector {
         }
     }
 
+    /**
+     * The timelines of customers' linked X accounts, newer than each one's last seen post: their own publishing,
+     * replies, reposts and quotes, which feed relationship and influence.
+     */
+    private void timelines(Connection connection, String token, ObjectNode cursor, SyncLog log) {
+        JsonNode existing = cursor.get("timelines");
+        ObjectNode timelines = existing instanceof ObjectNode object ? object : cursor.putObject("timelines");
+        List<String> accounts = jdbc.sql("select network_user_id from social_identity where network = 'x'"
+                        + " and customer_id is not null and network_user_id is not null order by id")
+                .query(String.class).list();
+        for (String account : accounts) {
+            while (true) {
+                String next = text(cursor, "timelineNext:" + account);
+                Map<String, String> query = XClient.query("tweet.fields", TWEET_FIELDS, "expansions", "author_id",
+                        "user.fields", USER_FIELDS, "max_results", "100");
+                if (timelines.hasNonNull(account)) {
+                    query.put("since_id", timelines.get(account).asString());
+                }
+                if (next != null) {
+                    query.put("pagination_token", next);
+                }
+                JsonNode page = client.get("/2/users/" + account + "/tweets", query, token).body();
+                transactions.executeWithoutResult(status -> {
+                    Map<String, IdentityView> users = users(page.path("includes").path("users"));
+                    List<ActivityDraft> drafts = new ArrayList<>();
+                    for (JsonNode tweet : page.path("data")) {
+                        drafts.add(tweetActivity(tweet, users, connection.accountId()));
+                    }
+                    store(drafts, log);
+                    errors(page, log);
+                    JsonNode meta = page.path("meta");
+                    if (next == null && meta.hasNonNull("newest_id")) {
+                        cursor.put("timelineNewest:" + account, meta.get("newest_id").asString());
+                    }
+                    if (meta.hasNonNull("next_token")) {
+                        cursor.put("timelineNext:" + account, meta.get("next_token").asString());
+                    } else {
+                        String newest = text(cursor, "timelineNewest:" + account);
+                        if (newest != null) {
+                            timelines.put(account, newest);
+                        }
+                        cursor.remove("timelineNext:" + account);
+                        cursor.remove("timelineNewest:" + account);
+                    }
+                    saveCursor(connection.id(), cursor);
+                });
+                if (text(cursor, "timelineNext:" + account) == null) {
+                    break;
+                }
+            }
+        }
+    }
+
     private Map<String, IdentityView> users(JsonNode users) {
         Map<String, IdentityView> byId = new HashMap<>();
         for (JsonNode user : users) {
@@ -177,19 +231,44 @@ class XConnector implements SocialConnector {
         return byId;
     }
 
-    private ActivityDraft tweetActivity(JsonNode tweet, Map<String, IdentityView> users) {
-        String type = "MENTION";
+    /**
+     * One classification for a post wherever it was found (search or a timeline), so the same post never flips
+     * type between sources: a reply is a COMMENT, a repost or quote a SHARE, a post naming the brand a MENTION,
+     * anything else a POST. The referenced post is the target.
+     */
+    static String classify(JsonNode tweet, String brandId) {
         for (JsonNode ref : tweet.path("referenced_tweets")) {
-            if ("replied_to".equals(ref.path("type").asString())) {
-                type = "COMMENT";
+            switch (ref.path("type").asString("")) {
+                case "replied_to":
+                    return "COMMENT";
+                case "retweeted":
+                case "quoted":
+                    return "SHARE";
+                default:
+                    break;
             }
+        }
+        for (JsonNode mention : tweet.path("entities").path("mentions")) {
+            if (brandId.equals(mention.path("id").asString(null))) {
+                return "MENTION";
+            }
+        }
+        return "POST";
+    }
+
+    private ActivityDraft tweetActivity(JsonNode tweet, Map<String, IdentityView> users, String brandId) {
+        String type = classify(tweet, brandId);
+        String referenced = null;
+        for (JsonNode ref : tweet.path("referenced_tweets")) {
+            referenced = ref.path("id").asString(null);
         }
         String author = tweet.path("author_id").asString(null);
         IdentityView identity = author == null ? null : users.get(author);
         ObjectNode metrics = tweet.path("public_metrics").isObject()
                 ? (ObjectNode) tweet.get("public_metrics") : null;
         return new ActivityDraft("x", tweet.path("id").asString(null), type, tweet.path("created_at").asString(null),
-                new ActivityDraft.Actor(null, null, null, author, identity == null ? null : identity.handle()), null,
+                new ActivityDraft.Actor(null, null, null, author, identity == null ? null : identity.handle()),
+                referenced == null ? null : new ActivityDraft.Target(null, null, referenced, null),
                 decode(tweet.path("text").asString(null)), metrics == null ? null : json.writeValueAsString(metrics),
                 null);
     }

@@ -65,6 +65,7 @@ class XConnectorTests {
                 Map.of("bearerToken", "AAAAtest-bearer"), "PT1H")).id();
         stub.requests.clear();
         stub.always(SEARCH, "search-recent-brand-mentions.json");
+        stub.otherwise("{\"meta\": {\"result_count\": 0}}"); // every other timeline is empty
     }
 
     private void followersInTwoPages() {
@@ -100,6 +101,30 @@ class XConnectorTests {
                 .query(Long.class).optional()).isEmpty();
         assertThat(jdbc.sql("select count(*) from activity where type = 'FOLLOW'").query(Long.class).single())
                 .isEqualTo(sync.fetched() - mentionCount());
+    }
+
+    @Test
+    void customersTimelinesArePagedAndClassifiedAndOnlyNewerPostsAreAskedForNext() {
+        String ingrid = "/2/users/2209847561/tweets";
+        followersInTwoPages();
+        stub.then(ingrid, ok("user-tweets-page1.json"), ok("user-tweets-page2.json"));
+        SocialSyncs.SyncView sync = syncs.runNow(connection);
+        assertThat(sync.status()).as(sync.errorsJson()).isEqualTo("succeeded");
+        assertThat(stub.last(ingrid)).contains("pagination_token=vpetp6937zklf2wa06rc9wyr64gbamcs0g5eolxpdac22");
+        var types = jdbc.sql("""
+                        select a.external_id, a.type, a.target_post_id from activity a
+                        join customer c on c.id = a.actor_customer_id
+                        where c.external_id = 'CUST-0001' and a.network = 'x'""")
+                .query((rs, n) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3)).list();
+        assertThat(types).contains("2123023413183867284:SHARE:2122721424351885509",
+                "2123894172528991200:COMMENT:2123872761978977083", "2124050976219516768:SHARE:2123823687976025975");
+        assertThat(types).hasSizeGreaterThanOrEqualTo(8);
+
+        followersInTwoPages();
+        stub.then(ingrid, ok("user-tweets-empty.json"));
+        SocialSyncs.SyncView again = syncs.runNow(connection);
+        assertThat(again.created()).isZero();
+        assertThat(stub.last(ingrid)).contains("since_id=2124581866235343361");
     }
 
     @Test

@@ -76,6 +76,15 @@ public final class ApiStub implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** Forgets every queued and default response and every recorded request. */
+    public void reset() {
+        queues.clear();
+        defaults.clear();
+        otherwise = null;
+        requests.clear();
+        authorizations.clear();
+    }
+
     /** Answers 200 with this body on any path that has nothing else to serve. */
     public void otherwise(String body) {
         this.otherwise = body;

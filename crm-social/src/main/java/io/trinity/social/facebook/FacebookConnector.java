@@ -85,6 +85,7 @@ class FacebookConnector implements SocialConnector {
             }
             com.restfb.Connection<JsonObject> page = retrying(() -> client.fetchConnection(connection.accountId() + "/feed",
                     JsonObject.class, params.toArray(Parameter[]::new)));
+            int usage = feedUsage(client);
             while (true) {
                 com.restfb.Connection<JsonObject> current = page;
                 transactions.executeWithoutResult(status -> storePage(client, connection, current.getData(), cursor,
@@ -92,8 +93,12 @@ class FacebookConnector implements SocialConnector {
                 if (!current.hasNext()) {
                     break;
                 }
+                if (usage >= Usage.PAUSE_AT) {
+                    throw new Throttled(usage); // slow down before Graph refuses: resume from the saved page
+                }
                 String next = sameScheme(current.getNextPageUrl());
                 page = retrying(() -> client.fetchConnectionPage(next, JsonObject.class));
+                usage = feedUsage(client);
             }
             transactions.executeWithoutResult(status -> {
                 if (cursor.hasNonNull("sweepNewest")) {
@@ -104,13 +109,22 @@ class FacebookConnector implements SocialConnector {
                 saveCursor(connection.id(), cursor);
             });
             return SyncResult.SUCCEEDED;
+        } catch (Throttled e) {
+            log.error("Graph usage at " + e.percent + "% of its limit; pausing", "");
+            log.resumeAt(Usage.waitUntil(client.lastHeader("X-Business-Use-Case-Usage"), pausesSoFar(connection)));
+            return SyncResult.WAITING_RATE_LIMIT;
         } catch (FacebookGraphException e) {
             int code = e.getErrorCode() == null ? -1 : e.getErrorCode();
             log.error("Graph error " + code, e.getErrorMessage());
             if (code == 190) {
                 return SyncResult.NEEDS_REAUTH;
             }
-            return throttled(code) ? SyncResult.WAITING_RATE_LIMIT : SyncResult.FAILED;
+            if (throttled(code)) {
+                log.resumeAt(Usage.waitUntil(client.lastHeader("X-Business-Use-Case-Usage"),
+                        pausesSoFar(connection)));
+                return SyncResult.WAITING_RATE_LIMIT;
+            }
+            return SyncResult.FAILED;
         } catch (GaveUp e) {
             log.error("gave up after " + properties.maxRetries() + " attempts", e.getMessage());
             return SyncResult.FAILED;
@@ -239,6 +253,29 @@ class FacebookConnector implements SocialConnector {
     private void saveCursor(long connectionId, ObjectNode cursor) {
         jdbc.sql("update social_connection set cursor = ? where id = ?")
                 .params(json.writeValueAsString(cursor), connectionId).update();
+    }
+
+    /** Usage as reported with the feed page just fetched (before the per-post requests replace the headers). */
+    private static int feedUsage(GraphClient client) {
+        return Usage.highest(client.lastHeader("X-App-Usage"), client.lastHeader("X-Page-Usage"),
+                client.lastHeader("X-Business-Use-Case-Usage"));
+    }
+
+    /** How many rate-limit pauses in a row this connection has had (for the exponential wait). */
+    private int pausesSoFar(SocialConnector.Connection connection) {
+        return jdbc.sql("select count(*) from (select status from social_sync where connection_id = ?"
+                        + " and status <> 'running' order by id desc limit 6) s where status = 'waiting-rate-limit'")
+                .param(connection.id()).query(Integer.class).single();
+    }
+
+    /** Usage crossed the pause threshold on a successful page. */
+    static final class Throttled extends RuntimeException {
+        final int percent;
+
+        Throttled(int percent) {
+            super("usage " + percent + "%");
+            this.percent = percent;
+        }
     }
 
     /** Thrown when a request kept failing transiently. */

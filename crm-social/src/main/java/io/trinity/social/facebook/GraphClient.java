@@ -10,10 +10,31 @@ import org.jspecify.annotations.Nullable;
 final class GraphClient extends DefaultFacebookClient {
 
     private final String endpoint;
+    private final DefaultWebRequestor requestor;
 
     GraphClient(String accessToken, @Nullable String appSecret, String baseUrl, String graphVersion) {
-        super(accessToken, appSecret, new DefaultWebRequestor(), new DefaultJsonMapper(), Version.UNVERSIONED);
+        this(accessToken, appSecret, baseUrl, graphVersion, new DefaultWebRequestor());
+    }
+
+    private GraphClient(String accessToken, @Nullable String appSecret, String baseUrl, String graphVersion,
+            DefaultWebRequestor requestor) {
+        super(accessToken, appSecret, requestor, new DefaultJsonMapper(), Version.UNVERSIONED);
         this.endpoint = baseUrl.replaceAll("/+$", "") + "/" + graphVersion;
+        this.requestor = requestor;
+    }
+
+    /** A header of the last response (Graph's usage headers come on successes and errors alike). */
+    @Nullable String lastHeader(String name) {
+        java.util.Map<String, java.util.List<String>> headers = requestor.getCurrentHeaders();
+        if (headers == null) {
+            return null;
+        }
+        for (var entry : headers.entrySet()) {
+            if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+                return entry.getValue().get(0);
+            }
+        }
+        return null;
     }
 
     @Override

@@ -117,8 +117,10 @@ public class SocialSyncs {
         List<Long> due = jdbc.sql("""
                         select c.id from social_connection c
                         where c.status in ('active', 'failing') and c.network <> 'checkin-webhook'
-                          and not exists (select 1 from social_sync s where s.connection_id = c.id
-                                          and s.started_at > now() - cast(c.schedule as interval))
+                          and (c.resume_at <= now()
+                               or (c.resume_at is null
+                                   and not exists (select 1 from social_sync s where s.connection_id = c.id
+                                                   and s.started_at > now() - cast(c.schedule as interval))))
                         order by c.id""")
                 .query(Long.class).list();
         for (long id : due) {
@@ -170,9 +172,14 @@ public class SocialSyncs {
             case NEEDS_REAUTH -> "needs-reauth";
             case FAILED -> "failing";
         };
+        java.sql.Timestamp resume = result == SocialConnector.SyncResult.WAITING_RATE_LIMIT
+                ? java.sql.Timestamp.from(syncLog.resumeAt() != null ? syncLog.resumeAt()
+                        : Instant.now().plusSeconds(60))
+                : null;
         jdbc.sql("update social_connection set status = ?, last_success_at = case when ? then now() else "
-                        + "last_success_at end, updated_at = now() where id = ?")
-                .params(connectionStatus, result == SocialConnector.SyncResult.SUCCEEDED, connectionId).update();
+                        + "last_success_at end, resume_at = ?, updated_at = now() where id = ?")
+                .params(connectionStatus, result == SocialConnector.SyncResult.SUCCEEDED, resume, connectionId)
+                .update();
     }
 
     public Optional<SyncView> find(long connectionId, long syncId) {

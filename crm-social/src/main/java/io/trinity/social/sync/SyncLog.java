@@ -11,6 +11,16 @@ public final class SyncLog {
     private int created;
     private int unchanged;
     private final List<Map<String, String>> errors = new ArrayList<>();
+    private java.time.@org.jspecify.annotations.Nullable Instant resumeAt;
+
+    /** A rate-limited connector says when the network may be asked again. */
+    public void resumeAt(java.time.Instant when) {
+        resumeAt = when;
+    }
+
+    public java.time.@org.jspecify.annotations.Nullable Instant resumeAt() {
+        return resumeAt;
+    }
 
     public void fetched(int n) {
         fetched += n;

@@ -72,6 +72,11 @@ class XConnector implements SocialConnector {
         } catch (XApiException e) {
             log.error(e.getMessage(), e.resetAt() != null ? "resets at " + e.resetAt()
                     : e.snippet() != null ? e.snippet() : "");
+            if (e.kind() == XApiException.Kind.RATE_LIMITED) {
+                // Sleep until the window resets, plus a second or two so a fleet does not stampede.
+                java.time.Instant reset = e.resetAt() != null ? e.resetAt() : java.time.Instant.now().plusSeconds(60);
+                log.resumeAt(reset.plusMillis(1_000 + java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000)));
+            }
             return switch (e.kind()) {
                 case RATE_LIMITED -> SyncResult.WAITING_RATE_LIMIT;
                 case UNAUTHORIZED -> SyncResult.NEEDS_REAUTH;

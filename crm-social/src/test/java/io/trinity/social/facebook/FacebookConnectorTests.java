@@ -55,9 +55,9 @@ class FacebookConnectorTests {
     @BeforeEach
     void brandPage() throws Exception {
         SampleCustomers.reset(jdbc, customers);
+        stub.reset();
         connection = connections.create(new ConnectionDraft("facebook", PAGE, "Northwind Outfitters",
                 Map.of("pageAccessToken", "EAAGtestPAGEtoken0000NorthwindFixture"), "PT1H")).id();
-        stub.requests.clear();
         stub.otherwise("{\"data\": []}");
         stub.always(POST + "/comments", "post-comments.json");
         stub.always(POST + "/reactions", "post-reactions.json");
@@ -126,6 +126,36 @@ class FacebookConnectorTests {
         assertThat(jdbc.sql("select count(*) from activity").query(Long.class).single()).isPositive();
         assertThat(jdbc.sql("select cursor from social_connection where id = ?").param(connection)
                 .query(String.class).single()).contains("feedUntil");
+    }
+
+    @Test
+    void aBusinessUseCaseLimitWaitsAsLongAsGraphEstimates() {
+        stub.then(FEED, new ApiStub.Response(400, Map.of("X-Business-Use-Case-Usage", "{\"104857392018273\":"
+                + "[{\"type\":\"pages\",\"call_count\":100,\"total_cputime\":12,\"total_time\":19,"
+                + "\"estimated_time_to_regain_access\":7}]}"), "error-rate-limit-80001.json"));
+        SocialSyncs.SyncView sync = syncs.runNow(connection);
+        assertThat(sync.status()).isEqualTo("waiting-rate-limit");
+        java.time.Instant resume = resumeAt();
+        assertThat(resume).isBetween(java.time.Instant.now().plusSeconds(6 * 60),
+                java.time.Instant.now().plusSeconds(8 * 60));
+        syncs.scheduled(); // not due before Graph said
+        assertThat(stub.count(FEED)).isOne();
+    }
+
+    @Test
+    void highUsageOnASuccessfulPagePausesBeforeGraphRefuses() {
+        stub.then(FEED, new ApiStub.Response(200, Map.of("X-App-Usage",
+                "{\"call_count\":95,\"total_cputime\":20,\"total_time\":30}"), "page-feed-page1.json"),
+                ok("page-feed-page2.json"));
+        SocialSyncs.SyncView sync = syncs.runNow(connection);
+        assertThat(sync.status()).isEqualTo("waiting-rate-limit");
+        assertThat(stub.count(FEED)).isOne(); // page 2 was not asked for
+        assertThat(resumeAt()).isAfter(java.time.Instant.now());
+    }
+
+    private java.time.Instant resumeAt() {
+        return jdbc.sql("select resume_at from social_connection where id = ?").param(connection)
+                .query(java.sql.Timestamp.class).single().toInstant();
     }
 
     @Test

@@ -51,6 +51,7 @@ class FoursquareConnectorTests {
     @BeforeEach
     void venueGroup() throws Exception {
         SampleCustomers.reset(jdbc, customers);
+        stub.reset();
         connection = connections.create(new ConnectionDraft("foursquare", "northwind-stores", "Northwind stores",
                 Map.of("oauthToken", "FSQtest-token"), "PT1H")).id();
         stub.always("/v2/venuegroups/northwind-stores/checkins", "foursquare-checkins.json");

@@ -61,9 +61,9 @@ class XConnectorTests {
     @BeforeEach
     void brandAccountAndCustomers() throws Exception {
         SampleCustomers.reset(jdbc, customers);
+        stub.reset();
         connection = connections.create(new ConnectionDraft("x", BRAND, "@NorthwindOutfit",
                 Map.of("bearerToken", "AAAAtest-bearer"), "PT1H")).id();
-        stub.requests.clear();
         stub.always(SEARCH, "search-recent-brand-mentions.json");
         stub.otherwise("{\"meta\": {\"result_count\": 0}}"); // every other timeline is empty
     }
@@ -151,6 +151,10 @@ class XConnectorTests {
         SocialSyncs.SyncView paused = syncs.runNow(connection);
         assertThat(paused.status()).isEqualTo("waiting-rate-limit");
         assertThat(paused.errorsJson()).contains("2026-11-24T09:45:00Z");
+        java.time.Instant resume = jdbc.sql("select resume_at from social_connection where id = ?").param(connection)
+                .query(java.sql.Timestamp.class).single().toInstant();
+        assertThat(resume).isBetween(java.time.Instant.parse("2026-11-24T09:45:01Z"),
+                java.time.Instant.parse("2026-11-24T09:45:02Z"));
         long afterFirstPage = count("activity");
 
         stub.requests.clear();

@@ -96,7 +96,8 @@ class XConnector implements SocialConnector {
             if (next != null) {
                 query.put("next_token", next);
             }
-            JsonNode page = client.get("/2/tweets/search/recent", query, token).body();
+            XClient.Page response = client.get("/2/tweets/search/recent", query, token);
+            JsonNode page = response.body();
             JsonNode meta = page.path("meta");
             transactions.executeWithoutResult(status -> {
                 Map<String, IdentityView> users = users(page.path("includes").path("users"));
@@ -130,6 +131,7 @@ class XConnector implements SocialConnector {
             if (text(cursor, "mentionsNext") == null) {
                 return;
             }
+            slowDown(response);
         }
     }
 
@@ -140,7 +142,8 @@ class XConnector implements SocialConnector {
             if (next != null) {
                 query.put("pagination_token", next);
             }
-            JsonNode page = client.get("/2/users/" + connection.accountId() + "/followers", query, token).body();
+            XClient.Page response = client.get("/2/users/" + connection.accountId() + "/followers", query, token);
+            JsonNode page = response.body();
             transactions.executeWithoutResult(status -> {
                 Map<String, IdentityView> users = users(page.path("data"));
                 List<ActivityDraft> drafts = new ArrayList<>();
@@ -166,6 +169,7 @@ class XConnector implements SocialConnector {
             if (text(cursor, "followersNext") == null) {
                 return;
             }
+            slowDown(response);
         }
     }
 
@@ -219,6 +223,17 @@ class XConnector implements SocialConnector {
                     break;
                 }
             }
+        }
+    }
+
+    /**
+     * With the window spent and more pages to go, stop at the saved page instead of earning a 429: the sync
+     * resumes when the window resets.
+     */
+    private static void slowDown(XClient.Page response) {
+        if (response.remaining() == 0 && response.resetAt() != null) {
+            throw new XApiException(XApiException.Kind.RATE_LIMITED, "rate-limit window used up", response.resetAt(),
+                    null);
         }
     }
 

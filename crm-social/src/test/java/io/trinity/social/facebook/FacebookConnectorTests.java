@@ -159,6 +159,15 @@ class FacebookConnectorTests {
     }
 
     @Test
+    void aServerErrorIsRetriedWithBackoff() {
+        stub.then(FEED, new ApiStub.Response(500, Map.of(), null), ok("page-feed-page1.json"),
+                ok("page-feed-page2.json"));
+        SocialSyncs.SyncView sync = syncs.runNow(connection);
+        assertThat(sync.status()).as(sync.errorsJson()).isEqualTo("succeeded");
+        assertThat(stub.count(FEED)).isEqualTo(3);
+    }
+
+    @Test
     void aTruncatedPageIsRetriedThenTheSyncStops() {
         stub.then(FEED, ok("malformed.txt"), ok("malformed.txt"), ok("malformed.txt"));
         SocialSyncs.SyncView sync = syncs.runNow(connection);

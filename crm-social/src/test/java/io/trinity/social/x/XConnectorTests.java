@@ -168,6 +168,17 @@ class XConnectorTests {
     }
 
     @Test
+    void anExhaustedWindowStopsBeforeTheNextPageInsteadOfEarningA429() {
+        stub.then(FOLLOWERS, new ApiStub.Response(200, Map.of("x-rate-limit-remaining", "0",
+                "x-rate-limit-reset", "1795513500"), "followers-page1.json"));
+        SocialSyncs.SyncView sync = syncs.runNow(connection);
+        assertThat(sync.status()).isEqualTo("waiting-rate-limit");
+        assertThat(stub.count(FOLLOWERS)).isOne();
+        assertThat(jdbc.sql("select cursor from social_connection where id = ?").param(connection)
+                .query(String.class).single()).contains("SRJER7PYL9MIOE5W");
+    }
+
+    @Test
     void aRevokedTokenMarksTheConnectionForReauthenticationWithoutRetrying() {
         stub.then(SEARCH, new ApiStub.Response(401, Map.of(), "error-401.json"));
         SocialSyncs.SyncView sync = syncs.runNow(connection);

@@ -19,5 +19,9 @@ public interface SocialConnector {
     }
 
     /** How a sync ended. */
-    enum SyncResult { SUCCEEDED, WAITING_RATE_LIMIT, NEEDS_REAUTH, FAILED }
+    enum SyncResult {
+        SUCCEEDED, WAITING_RATE_LIMIT, NEEDS_REAUTH, FAILED,
+        /** The network's quota for the period is spent: the connection is paused until an admin resumes it. */
+        QUOTA_SPENT
+    }
 }

@@ -156,7 +156,7 @@ public class SocialSyncs {
         String status = switch (result) {
             case SUCCEEDED -> "succeeded";
             case WAITING_RATE_LIMIT -> "waiting-rate-limit";
-            case NEEDS_REAUTH, FAILED -> "failed";
+            case NEEDS_REAUTH, FAILED, QUOTA_SPENT -> "failed";
         };
         jdbc.sql("""
                         update social_sync set status = ?, finished_at = now(), fetched = ?, created = ?, unchanged = ?,
@@ -171,6 +171,7 @@ public class SocialSyncs {
             case SUCCEEDED, WAITING_RATE_LIMIT -> "active";
             case NEEDS_REAUTH -> "needs-reauth";
             case FAILED -> "failing";
+            case QUOTA_SPENT -> "paused";
         };
         java.sql.Timestamp resume = result == SocialConnector.SyncResult.WAITING_RATE_LIMIT
                 ? java.sql.Timestamp.from(syncLog.resumeAt() != null ? syncLog.resumeAt()

@@ -67,6 +67,7 @@ class XConnector implements SocialConnector {
                 mentions(connection, token, cursor, log);
             }
             followers(connection, token, cursor, log);
+            amplification(connection, token, log);
             timelines(connection, token, cursor, log);
             return SyncResult.SUCCEEDED;
         } catch (XApiException e) {
@@ -80,6 +81,7 @@ class XConnector implements SocialConnector {
             return switch (e.kind()) {
                 case RATE_LIMITED -> SyncResult.WAITING_RATE_LIMIT;
                 case UNAUTHORIZED -> SyncResult.NEEDS_REAUTH;
+                case USAGE_CAPPED -> SyncResult.QUOTA_SPENT;
                 default -> SyncResult.FAILED;
             };
         }
@@ -171,6 +173,52 @@ class XConnector implements SocialConnector {
             }
             slowDown(response);
         }
+    }
+
+    /**
+     * Who reposted or liked the brand's recent posts (the latest 20 each sync: engagement keeps arriving on older
+     * posts, so they are not skipped by a since_id). X does not say when: the post's time stands in, so re-syncs
+     * match the same activities.
+     */
+    private void amplification(Connection connection, String token, SyncLog log) {
+        JsonNode posts = client.get("/2/users/" + connection.accountId() + "/tweets", XClient.query("tweet.fields",
+                "created_at,public_metrics", "max_results", "20"), token).body();
+        for (JsonNode post : posts.path("data")) {
+            String postId = post.path("id").asString(null);
+            String created = post.path("created_at").asString(null);
+            if (postId == null || created == null) {
+                continue;
+            }
+            JsonNode metrics = post.path("public_metrics");
+            if (metrics.path("retweet_count").asLong(0) > 0) {
+                engagedUsers(postId, created, "/2/tweets/" + postId + "/retweeted_by", "SHARE", "repost", token, log);
+            }
+            if (metrics.path("like_count").asLong(0) > 0) {
+                engagedUsers(postId, created, "/2/tweets/" + postId + "/liking_users", "LIKE", "like", token, log);
+            }
+        }
+    }
+
+    private void engagedUsers(String postId, String created, String path, String type, String prefix, String token,
+            SyncLog log) {
+        String next = null;
+        do {
+            Map<String, String> query = XClient.query("user.fields", USER_FIELDS, "max_results", "100");
+            if (next != null) {
+                query.put("pagination_token", next);
+            }
+            JsonNode page = client.get(path, query, token).body();
+            transactions.executeWithoutResult(status -> {
+                Map<String, IdentityView> users = users(page.path("data"));
+                List<ActivityDraft> drafts = new ArrayList<>();
+                users.forEach((userId, identity) -> drafts.add(new ActivityDraft("x", prefix + ":" + postId + ":"
+                        + userId, type, created, new ActivityDraft.Actor(null, null, null, userId, identity.handle()),
+                        new ActivityDraft.Target(null, null, postId, null), null, null, null)));
+                store(drafts, log);
+                errors(page, log);
+            });
+            next = page.path("meta").hasNonNull("next_token") ? page.path("meta").get("next_token").asString() : null;
+        } while (next != null);
     }
 
     /**

@@ -128,6 +128,24 @@ class XConnectorTests {
     }
 
     @Test
+    void whoRepostedTheBrandsPostsIsStoredOnTheirProfiles() {
+        followersInTwoPages();
+        stub.always("/2/users/" + BRAND + "/tweets", "brand-tweets.json");
+        stub.always("/2/tweets/2122721424351885509/retweeted_by", "retweeted-by.json");
+        SocialSyncs.SyncView sync = syncs.runNow(connection);
+        assertThat(sync.status()).as(sync.errorsJson()).isEqualTo("succeeded");
+        var reposters = jdbc.sql("""
+                        select c.external_id from activity a join customer c on c.id = a.actor_customer_id
+                        where a.type = 'SHARE' and a.target_post_id = '2122721424351885509'
+                          and a.external_id like 'repost:%'""")
+                .query(String.class).list();
+        assertThat(reposters).contains("CUST-0006", "CUST-0007", "CUST-0010");
+        assertThat(stub.count("/2/tweets/2122721424351885509/liking_users")).isZero(); // no likes reported
+        SocialSyncs.SyncView again = syncs.runNow(connection);
+        assertThat(again.created()).isZero();
+    }
+
+    @Test
     void aSecondSyncCreatesNothingAndAsksOnlyForNewerMentions() {
         followersInTwoPages();
         syncs.runNow(connection);
@@ -176,6 +194,17 @@ class XConnectorTests {
         assertThat(stub.count(FOLLOWERS)).isOne();
         assertThat(jdbc.sql("select cursor from social_connection where id = ?").param(connection)
                 .query(String.class).single()).contains("SRJER7PYL9MIOE5W");
+    }
+
+    @Test
+    void aSpentUsageCapPausesTheConnectionUntilAnAdminResumesIt() {
+        stub.then(SEARCH, new ApiStub.Response(429, Map.of("x-rate-limit-remaining", "512"),
+                "error-429-usage-cap.json"));
+        SocialSyncs.SyncView sync = syncs.runNow(connection);
+        assertThat(sync.status()).isEqualTo("failed");
+        assertThat(sync.errorsJson()).contains("usage cap");
+        assertThat(connections.get(connection).status()).isEqualTo("paused");
+        assertThat(stub.count(SEARCH)).isOne();
     }
 
     @Test

@@ -71,6 +71,27 @@ class ConnectionConsoleController {
         }
     }
 
+    @PostMapping("/admin/connections/{id}")
+    String edit(@PathVariable long id, @RequestParam(required = false) @Nullable String displayName,
+            @RequestParam(required = false) @Nullable String schedule,
+            @RequestParam(required = false) @Nullable String credentialName,
+            @RequestParam(required = false) @Nullable String credentialValue, RedirectAttributes redirect) {
+        var current = connections.get(id);
+        Map<String, String> credentials = null;
+        if (credentialValue != null && !credentialValue.isBlank() && credentialName != null) {
+            credentials = Map.of(credentialName.strip(), credentialValue);
+        }
+        try {
+            connections.update(id, new ConnectionDraft(current.network(), current.accountId(), displayName,
+                    credentials, schedule));
+            redirect.addFlashAttribute("message", "Connection updated" + (credentials == null
+                    ? "; its credentials were kept." : " with new credentials."));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("message", e.errors().get(0).field() + " " + e.errors().get(0).message());
+        }
+        return "redirect:/admin/connections";
+    }
+
     @PostMapping("/admin/connections/{id}/status")
     String status(@PathVariable long id, @RequestParam String status, RedirectAttributes redirect) {
         connections.setStatus(id, status);

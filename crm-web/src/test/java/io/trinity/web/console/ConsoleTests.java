@@ -1,6 +1,7 @@
 package io.trinity.web.console;
 
 import static io.trinity.web.Requests.postJson;
+import static org.assertj.core.api.Assertions.assertThat;
 import static io.trinity.web.Requests.unique;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -24,6 +25,9 @@ class ConsoleTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void loginPageUsesOnlyLocalAssets() throws Exception {
@@ -182,6 +186,14 @@ class ConsoleTests {
                 .andExpect(content().string(containsString("Store &lt;b&gt;QR&lt;/b&gt;")))
                 .andExpect(content().string(not(containsString("s3cret-value"))))
                 .andExpect(content().string(containsString("Unmatched identities")));
+        long id = jdbc.sql("select id from social_connection where account_id = ?").param(account).query(Long.class)
+                .single();
+        mvc.perform(post("/admin/connections/" + id).with(user("admin").roles("ADMIN")).with(csrf())
+                        .param("displayName", "Store QR codes").param("schedule", "PT2H")
+                        .param("credentialName", "secret").param("credentialValue", ""))
+                .andExpect(status().isFound());
+        assertThat(jdbc.sql("select display_name || ' ' || schedule from social_connection where id = ?").param(id)
+                .query(String.class).single()).isEqualTo("Store QR codes PT2H");
         mvc.perform(get("/admin/connections").with(user("pr").roles("PR"))).andExpect(status().isForbidden());
     }
 

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -155,9 +154,5 @@ public class CustomerService {
     /** Used by views that only need to know a customer exists. */
     public boolean exists(long id) {
         return repository.existsById(id);
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }

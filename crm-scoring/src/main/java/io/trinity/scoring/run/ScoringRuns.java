@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -285,10 +284,6 @@ public class ScoringRuns {
 
     private static long ms(long since) {
         return (System.nanoTime() - since) / 1_000_000;
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 
     @PreDestroy

@@ -9,11 +9,10 @@ import com.restfb.exception.FacebookResponseContentException;
 import com.restfb.json.JsonObject;
 import com.restfb.json.JsonValue;
 import io.trinity.core.activity.ActivityDraft;
-import io.trinity.core.activity.ActivityIngest;
 import io.trinity.core.identity.IdentityStore;
-import io.trinity.core.shared.BatchResult;
 import io.trinity.social.sync.SocialConnector;
 import io.trinity.social.sync.SyncLog;
+import io.trinity.social.sync.SyncWriter;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -45,16 +44,16 @@ class FacebookConnector implements SocialConnector {
 
     private final FacebookProperties properties;
     private final IdentityStore identities;
-    private final ActivityIngest activities;
+    private final SyncWriter writer;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    FacebookConnector(FacebookProperties properties, IdentityStore identities, ActivityIngest activities,
+    FacebookConnector(FacebookProperties properties, IdentityStore identities, SyncWriter writer,
             JdbcClient jdbc, TransactionTemplate transactions) {
         this.properties = properties;
         this.identities = identities;
-        this.activities = activities;
+        this.writer = writer;
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
@@ -106,7 +105,7 @@ class FacebookConnector implements SocialConnector {
                 }
                 cursor.remove("sweepNewest");
                 cursor.remove("feedUntil");
-                saveCursor(connection.id(), cursor);
+                writer.saveCursor(connection.id(), cursor);
             });
             return SyncResult.SUCCEEDED;
         } catch (Throttled e) {
@@ -180,16 +179,11 @@ class FacebookConnector implements SocialConnector {
                 }
             }
         }
-        log.fetched(drafts.size());
-        if (!drafts.isEmpty()) {
-            BatchResult result = activities.ingest(drafts);
-            log.stored(result.created(), result.updated(), result.unchanged());
-            result.errors().forEach(e -> log.error("item rejected", e.field() + ": " + e.message()));
-        }
+        writer.store(drafts, log);
         if (oldest != Long.MAX_VALUE) {
             cursor.put("feedUntil", oldest);
         }
-        saveCursor(connection.id(), cursor);
+        writer.saveCursor(connection.id(), cursor);
     }
 
     /** The author's id, recorded as an identity with their name (a name alone never links anyone). */
@@ -248,11 +242,6 @@ class FacebookConnector implements SocialConnector {
             return null;
         }
         return OffsetDateTime.parse(graphTime, GRAPH_TIME).toString();
-    }
-
-    private void saveCursor(long connectionId, ObjectNode cursor) {
-        jdbc.sql("update social_connection set cursor = ? where id = ?")
-                .params(json.writeValueAsString(cursor), connectionId).update();
     }
 
     /** Usage as reported with the feed page just fetched (before the per-post requests replace the headers). */

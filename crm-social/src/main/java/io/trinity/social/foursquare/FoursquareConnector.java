@@ -1,13 +1,12 @@
 package io.trinity.social.foursquare;
 
 import io.trinity.core.activity.ActivityDraft;
-import io.trinity.core.activity.ActivityIngest;
 import io.trinity.core.identity.IdentityStore;
 import io.trinity.core.identity.IdentityView;
-import io.trinity.core.shared.BatchResult;
 import io.trinity.social.matching.IdentityMatching;
 import io.trinity.social.sync.SocialConnector;
 import io.trinity.social.sync.SyncLog;
+import io.trinity.social.sync.SyncWriter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
@@ -40,19 +38,17 @@ class FoursquareConnector implements SocialConnector {
     private final FoursquareProperties properties;
     private final IdentityStore identities;
     private final IdentityMatching matching;
-    private final ActivityIngest activities;
-    private final JdbcClient jdbc;
+    private final SyncWriter writer;
     private final TransactionTemplate transactions;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
     FoursquareConnector(FoursquareProperties properties, IdentityStore identities, IdentityMatching matching,
-            ActivityIngest activities, JdbcClient jdbc, TransactionTemplate transactions) {
+            SyncWriter writer, TransactionTemplate transactions) {
         this.properties = properties;
         this.identities = identities;
         this.matching = matching;
-        this.activities = activities;
-        this.jdbc = jdbc;
+        this.writer = writer;
         this.transactions = transactions;
     }
 
@@ -137,14 +133,8 @@ class FoursquareConnector implements SocialConnector {
                     item.path("shout").asString(null), "{\"venue\": \"" + venue.replaceAll("[^A-Za-z0-9]", "") + "\"}",
                     null));
         }
-        log.fetched(drafts.size());
-        if (!drafts.isEmpty()) {
-            BatchResult result = activities.ingest(drafts);
-            log.stored(result.created(), result.updated(), result.unchanged());
-            result.errors().forEach(e -> log.error("check-in rejected", e.field() + ": " + e.message()));
-        }
+        writer.store(drafts, log);
         cursor.put("afterTimestamp", newest);
-        jdbc.sql("update social_connection set cursor = ? where id = ?")
-                .params(json.writeValueAsString(cursor), connection.id()).update();
+        writer.saveCursor(connection.id(), cursor);
     }
 }

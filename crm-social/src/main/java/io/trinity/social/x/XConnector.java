@@ -1,13 +1,12 @@
 package io.trinity.social.x;
 
 import io.trinity.core.activity.ActivityDraft;
-import io.trinity.core.activity.ActivityIngest;
 import io.trinity.core.identity.IdentityStore;
 import io.trinity.core.identity.IdentityView;
-import io.trinity.core.shared.BatchResult;
 import io.trinity.social.matching.IdentityMatching;
 import io.trinity.social.sync.SocialConnector;
 import io.trinity.social.sync.SyncLog;
+import io.trinity.social.sync.SyncWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,18 +36,18 @@ class XConnector implements SocialConnector {
     private final XProperties properties;
     private final IdentityStore identities;
     private final IdentityMatching matching;
-    private final ActivityIngest activities;
+    private final SyncWriter writer;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final JsonMapper json = JsonMapper.builder().build();
 
     XConnector(XClient client, XProperties properties, IdentityStore identities, IdentityMatching matching,
-            ActivityIngest activities, JdbcClient jdbc, TransactionTemplate transactions) {
+            SyncWriter writer, JdbcClient jdbc, TransactionTemplate transactions) {
         this.client = client;
         this.properties = properties;
         this.identities = identities;
         this.matching = matching;
-        this.activities = activities;
+        this.writer = writer;
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
@@ -107,7 +106,7 @@ class XConnector implements SocialConnector {
                 for (JsonNode tweet : page.path("data")) {
                     drafts.add(tweetActivity(tweet, users, connection.accountId()));
                 }
-                store(drafts, log);
+                writer.store(drafts, log);
                 for (JsonNode tweet : page.path("data")) {
                     IdentityView author = users.get(tweet.path("author_id").asString());
                     if (author != null) {
@@ -128,7 +127,7 @@ class XConnector implements SocialConnector {
                 } else {
                     cursor.put("mentionsNext", following);
                 }
-                saveCursor(connection.id(), cursor);
+                writer.saveCursor(connection.id(), cursor);
             });
             if (text(cursor, "mentionsNext") == null) {
                 return;
@@ -158,7 +157,7 @@ class XConnector implements SocialConnector {
                             new ActivityDraft.Actor(null, null, null, id, user.path("username").asString(null)), null,
                             null, null, null));
                 }
-                store(drafts, log);
+                writer.store(drafts, log);
                 errors(page, log);
                 JsonNode meta = page.path("meta");
                 if (meta.hasNonNull("next_token")) {
@@ -166,7 +165,7 @@ class XConnector implements SocialConnector {
                 } else {
                     cursor.remove("followersNext");
                 }
-                saveCursor(connection.id(), cursor);
+                writer.saveCursor(connection.id(), cursor);
             });
             if (text(cursor, "followersNext") == null) {
                 return;
@@ -214,7 +213,7 @@ class XConnector implements SocialConnector {
                 users.forEach((userId, identity) -> drafts.add(new ActivityDraft("x", prefix + ":" + postId + ":"
                         + userId, type, created, new ActivityDraft.Actor(null, null, null, userId, identity.handle()),
                         new ActivityDraft.Target(null, null, postId, null), null, null, null)));
-                store(drafts, log);
+                writer.store(drafts, log);
                 errors(page, log);
             });
             next = page.path("meta").hasNonNull("next_token") ? page.path("meta").get("next_token").asString() : null;
@@ -249,7 +248,7 @@ class XConnector implements SocialConnector {
                     for (JsonNode tweet : page.path("data")) {
                         drafts.add(tweetActivity(tweet, users, connection.accountId()));
                     }
-                    store(drafts, log);
+                    writer.store(drafts, log);
                     errors(page, log);
                     JsonNode meta = page.path("meta");
                     if (next == null && meta.hasNonNull("newest_id")) {
@@ -265,7 +264,7 @@ class XConnector implements SocialConnector {
                         cursor.remove("timelineNext:" + account);
                         cursor.remove("timelineNewest:" + account);
                     }
-                    saveCursor(connection.id(), cursor);
+                    writer.saveCursor(connection.id(), cursor);
                 });
                 if (text(cursor, "timelineNext:" + account) == null) {
                     break;
@@ -341,26 +340,11 @@ class XConnector implements SocialConnector {
                 null);
     }
 
-    private void store(List<ActivityDraft> drafts, SyncLog log) {
-        log.fetched(drafts.size());
-        if (drafts.isEmpty()) {
-            return;
-        }
-        BatchResult result = activities.ingest(drafts);
-        log.stored(result.created(), result.updated(), result.unchanged());
-        result.errors().forEach(e -> log.error("item " + e.index() + " rejected", e.field() + ": " + e.message()));
-    }
-
     /** A 200 may carry errors for some items (deleted, protected): keep the data, record each error. */
     private static void errors(JsonNode page, SyncLog log) {
         for (JsonNode error : page.path("errors")) {
             log.error(error.path("title").asString("partial error"), error.path("detail").asString(""));
         }
-    }
-
-    private void saveCursor(long connectionId, ObjectNode cursor) {
-        jdbc.sql("update social_connection set cursor = ? where id = ?")
-                .params(json.writeValueAsString(cursor), connectionId).update();
     }
 
     private static @Nullable String text(JsonNode node, String field) {

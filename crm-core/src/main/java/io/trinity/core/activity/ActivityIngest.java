@@ -10,6 +10,7 @@ import io.trinity.core.shared.BatchResult;
 import io.trinity.core.shared.FieldError;
 import io.trinity.core.shared.SqlArrays;
 import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,20 +59,23 @@ public class ActivityIngest {
                   (excluded.type, excluded.actor_customer_id, excluded.actor_identity_id, excluded.target_customer_id,
                    excluded.target_post_id, excluded.target_store_id, excluded.occurred_at, excluded.text,
                    excluded.metrics, excluded.sentiment)
-            returning (xmax = 0) as inserted
+            returning network, external_id, type, actor_customer_id, target_store_id, occurred_at, text,
+                      (xmax = 0) as inserted
             """;
 
     private final CustomerResolver customers;
     private final IdentityStore identities;
     private final CustomerChanges changes;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
     ActivityIngest(CustomerResolver customers, IdentityStore identities, CustomerChanges changes,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.customers = customers;
         this.identities = identities;
         this.changes = changes;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Transactional
@@ -163,6 +168,7 @@ public class ActivityIngest {
             cols[11][i] = a.sentiment() == null ? null : a.sentiment().name();
         }
         int[] changed = new int[2];
+        List<ActivitiesStored.Stored> inserted = new ArrayList<>();
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement(UPSERT);
             for (int c = 0; c < 12; c++) {
@@ -171,11 +177,22 @@ public class ActivityIngest {
             }
             return ps;
         }, rs -> {
-            changed[rs.getBoolean(1) ? 0 : 1]++;
+            boolean isNew = rs.getBoolean("inserted");
+            changed[isNew ? 0 : 1]++;
+            if (isNew) {
+                long actor = rs.getLong("actor_customer_id");
+                inserted.add(new ActivitiesStored.Stored(rs.getString("network"), rs.getString("external_id"),
+                        ActivityType.valueOf(rs.getString("type")), rs.wasNull() ? null : actor,
+                        rs.getString("target_store_id"),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("text")));
+            }
         });
         batch.count(changed[0], changed[1], n - changed[0] - changed[1]);
         if (changed[0] + changed[1] > 0) {
             changes.mark(rows.stream().flatMap(r -> Stream.of(r.actorCustomer(), r.targetCustomer())).toList());
+        }
+        if (!inserted.isEmpty()) {
+            events.publishEvent(new ActivitiesStored(inserted));
         }
     }
 }

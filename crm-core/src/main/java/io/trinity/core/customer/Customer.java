@@ -37,6 +37,7 @@ class Customer {
     private @Nullable String city;
 
     private @Nullable String country;
+    private java.time.@Nullable LocalDate birthDate;
 
     private boolean marketingConsent;
     private @Nullable Instant consentChangedAt;
@@ -75,7 +76,8 @@ class Customer {
                 || !Objects.equals(loyaltyNumber, data.loyaltyNumber())
                 || !Objects.equals(locale, data.locale())
                 || !Objects.equals(city, data.city())
-                || !Objects.equals(country, data.country());
+                || !Objects.equals(country, data.country())
+                || !Objects.equals(birthDate, data.birthDate());
         externalId = data.externalId();
         firstName = data.firstName();
         lastName = data.lastName();
@@ -85,6 +87,7 @@ class Customer {
         locale = data.locale();
         city = data.city();
         country = data.country();
+        birthDate = data.birthDate();
         if (consentChanged) {
             marketingConsent = data.marketingConsent();
             consentChangedAt = now;
@@ -101,6 +104,7 @@ class Customer {
 
     CustomerDetails details() {
         return new CustomerDetails(Objects.requireNonNull(id), externalId, firstName, lastName, email, phone,
-                loyaltyNumber, locale, city, country, marketingConsent, consentChangedAt, status, createdAt, updatedAt);
+                loyaltyNumber, locale, city, country, marketingConsent, consentChangedAt, status, createdAt, updatedAt,
+                birthDate);
     }
 }

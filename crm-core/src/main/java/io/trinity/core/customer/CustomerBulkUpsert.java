@@ -18,34 +18,36 @@ public class CustomerBulkUpsert {
 
     private static final String SQL = """
             insert into customer (external_id, first_name, last_name, email, phone, loyalty_number, locale, city,
-                                  country, marketing_consent, consent_changed_at, created_at, updated_at)
+                                  country, marketing_consent, consent_changed_at, created_at, updated_at, birth_date)
             select t.external_id, t.first_name, t.last_name, t.email, t.phone, t.loyalty_number, t.locale, t.city,
                    t.country, t.consent, case when t.consent then now() end, coalesce(t.created_at::timestamptz, now()),
-                   now()
+                   now(), t.birth_date::date
             from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::boolean[], ?::text[])
+                        ?::text[], ?::boolean[], ?::text[], ?::text[])
                  as t(external_id, first_name, last_name, email, phone, loyalty_number, locale, city, country, consent,
-                      created_at)
+                      created_at, birth_date)
             on conflict (external_id) do update set
                 first_name = excluded.first_name, last_name = excluded.last_name, email = excluded.email,
                 phone = excluded.phone, loyalty_number = excluded.loyalty_number, locale = excluded.locale,
-                city = excluded.city, country = excluded.country,
+                city = excluded.city, country = excluded.country, birth_date = excluded.birth_date,
                 consent_changed_at = case when customer.marketing_consent <> excluded.marketing_consent
                                           then now() else customer.consent_changed_at end,
                 marketing_consent = excluded.marketing_consent,
                 updated_at = now(), version = customer.version + 1
             where (customer.first_name, customer.last_name, customer.email, customer.phone, customer.loyalty_number,
-                   customer.locale, customer.city, customer.country, customer.marketing_consent)
+                   customer.locale, customer.city, customer.country, customer.marketing_consent, customer.birth_date)
                   is distinct from
                   (excluded.first_name, excluded.last_name, excluded.email, excluded.phone, excluded.loyalty_number,
-                   excluded.locale, excluded.city, excluded.country, excluded.marketing_consent)
-            returning external_id, (xmax = 0) as inserted
+                   excluded.locale, excluded.city, excluded.country, excluded.marketing_consent, excluded.birth_date)
+            returning external_id, id, (xmax = 0) as inserted
             """;
 
     private final JdbcTemplate jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CustomerBulkUpsert(JdbcTemplate jdbc) {
+    CustomerBulkUpsert(JdbcTemplate jdbc, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** The result of one upsert: what happened to each external id, and the id every external id now has. */
@@ -59,7 +61,8 @@ public class CustomerBulkUpsert {
             return new Result(outcomes, Map.of());
         }
         int n = customers.size();
-        Object[][] cols = new Object[11][n];
+        List<Long> stored = new java.util.ArrayList<>();
+        Object[][] cols = new Object[12][n];
         for (int i = 0; i < n; i++) {
             CustomerData c = customers.get(i);
             cols[0][i] = c.externalId();
@@ -73,17 +76,22 @@ public class CustomerBulkUpsert {
             cols[8][i] = c.country();
             cols[9][i] = c.marketingConsent();
             cols[10][i] = c.createdAt() == null ? null : c.createdAt().toString();
+            cols[11][i] = c.birthDate() == null ? null : c.birthDate().toString();
             outcomes.put(c.externalId(), UpsertOutcome.UNCHANGED);
         }
         jdbc.query((Connection con) -> {
             PreparedStatement ps = con.prepareStatement(SQL);
-            for (int col = 0; col < 11; col++) {
+            for (int col = 0; col < 12; col++) {
                 ps.setArray(col + 1, col == 9 ? SqlArrays.bool(con, cols[col]) : SqlArrays.text(con, cols[col]));
             }
             return ps;
         }, rs -> {
-            outcomes.put(rs.getString(1), rs.getBoolean(2) ? UpsertOutcome.CREATED : UpsertOutcome.UPDATED);
+            outcomes.put(rs.getString(1), rs.getBoolean(3) ? UpsertOutcome.CREATED : UpsertOutcome.UPDATED);
+            stored.add(rs.getLong(2));
         });
+        if (!stored.isEmpty()) {
+            events.publishEvent(new CustomersStored(stored));
+        }
         Map<String, Long> ids = new HashMap<>();
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement("select external_id, id from customer where external_id = any(?)");

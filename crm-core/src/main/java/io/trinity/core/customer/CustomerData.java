@@ -18,5 +18,6 @@ public record CustomerData(
         @Nullable String city,
         @Nullable String country,
         boolean marketingConsent,
-        @Nullable OffsetDateTime createdAt) {
+        @Nullable OffsetDateTime createdAt,
+        java.time.@Nullable LocalDate birthDate) {
 }

@@ -19,7 +19,8 @@ public record CustomerDetails(
         @Nullable Instant consentChangedAt,
         CustomerStatus status,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        java.time.@Nullable LocalDate birthDate) {
 
     public String displayName() {
         String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();

@@ -2,7 +2,10 @@ package io.trinity.core.customer;
 
 import org.jspecify.annotations.Nullable;
 
-/** Customer input exactly as received, not yet trusted. {@code createdAt} is only set by imports. */
+/**
+ * Customer input exactly as received, not yet trusted. {@code createdAt} is only set by imports; {@code birthDate} is
+ * an ISO date (1990-05-17) used for birthday rewards.
+ */
 public record CustomerDraft(
         @Nullable String externalId,
         @Nullable String firstName,
@@ -14,5 +17,6 @@ public record CustomerDraft(
         @Nullable String city,
         @Nullable String country,
         @Nullable Boolean marketingConsent,
-        @Nullable String createdAt) {
+        @Nullable String createdAt,
+        @Nullable String birthDate) {
 }

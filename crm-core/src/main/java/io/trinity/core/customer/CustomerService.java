@@ -28,12 +28,15 @@ public class CustomerService {
     private final CustomerChanges changes;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CustomerService(CustomerRepository repository, CustomerChanges changes, JdbcClient jdbc, Clock clock) {
+    CustomerService(CustomerRepository repository, CustomerChanges changes, JdbcClient jdbc, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.repository = repository;
         this.changes = changes;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -46,6 +49,7 @@ public class CustomerService {
         checkLoyaltyNumberFree(data, null);
         Customer saved = repository.saveAndFlush(Customer.from(data, clock.instant()));
         changes.mark(List.of(saved.id()));
+        events.publishEvent(new CustomersStored(List.of(saved.id())));
         return saved.details();
     }
 
@@ -59,10 +63,13 @@ public class CustomerService {
                             + "' belongs to another customer");
                 });
         checkLoyaltyNumberFree(data, id);
-        if (customer.apply(data, clock.instant())) {
+        boolean changed = customer.apply(data, clock.instant());
+        CustomerDetails details = repository.saveAndFlush(customer).details();
+        if (changed) {
             changes.mark(List.of(id));
+            events.publishEvent(new CustomersStored(List.of(id)));
         }
-        return repository.saveAndFlush(customer).details();
+        return details;
     }
 
     @Transactional(readOnly = true)
@@ -123,7 +130,8 @@ public class CustomerService {
                 rs.getString("loyalty_number"), rs.getString("locale"), rs.getString("city"),
                 rs.getString("country"), rs.getBoolean("marketing_consent"),
                 consent == null ? null : consent.toInstant(), CustomerStatus.valueOf(rs.getString("status")),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                rs.getObject("birth_date", java.time.LocalDate.class));
     }
 
     private void checkLoyaltyNumberFree(CustomerData data, @Nullable Long self) {

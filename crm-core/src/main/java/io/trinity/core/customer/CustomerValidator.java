@@ -90,11 +90,24 @@ public final class CustomerValidator {
                 errors.add(new FieldError("createdAt", e.getMessage()));
             }
         }
+        java.time.LocalDate birthDate = null;
+        String birth = trim(draft.birthDate());
+        if (birth != null) {
+            try {
+                birthDate = java.time.LocalDate.parse(birth);
+                if (birthDate.isBefore(java.time.LocalDate.of(1900, 1, 1))
+                        || birthDate.isAfter(java.time.LocalDate.now(java.time.ZoneOffset.UTC))) {
+                    errors.add(new FieldError("birthDate", "must be between 1900-01-01 and today"));
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.add(new FieldError("birthDate", "'" + shorten(birth) + "' is not a date (e.g. 1990-05-17)"));
+            }
+        }
         if (errors.size() > before || externalId == null) {
             return null;
         }
         return new CustomerData(externalId, firstName, lastName, email, phone, loyalty, locale, city, country,
-                Boolean.TRUE.equals(draft.marketingConsent()), createdAt);
+                Boolean.TRUE.equals(draft.marketingConsent()), createdAt, birthDate);
     }
 
     private static @Nullable String text(@Nullable String value, String field, List<FieldError> errors) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +21,11 @@ public class IdentityStore {
             + "follower_count, customer_id, link_method, created_at";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    IdentityStore(JdbcClient jdbc) {
+    IdentityStore(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public List<IdentityView> forCustomer(long customerId) {
@@ -105,9 +108,11 @@ public class IdentityStore {
      * Returns true when the link was made.
      */
     public boolean linkIfUnlinked(long identityId, long customerId, LinkMethod method) {
-        return jdbc.sql("update social_identity set customer_id = ?, link_method = ?, linked_at = now(),"
-                        + " updated_at = now() where id = ? and customer_id is null")
-                .params(customerId, method.name(), identityId).update() == 1;
+        Optional<String> network = jdbc.sql("update social_identity set customer_id = ?, link_method = ?,"
+                        + " linked_at = now(), updated_at = now() where id = ? and customer_id is null returning network")
+                .params(customerId, method.name(), identityId).query(String.class).optional();
+        network.ifPresent(n -> events.publishEvent(new IdentityLinked(identityId, n, customerId)));
+        return network.isPresent();
     }
 
     /** Identities not linked to any customer yet (or all), keyset-paged by id: the queue a person works through. */

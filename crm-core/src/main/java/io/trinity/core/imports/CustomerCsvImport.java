@@ -35,7 +35,7 @@ public class CustomerCsvImport {
             Map.entry("lastName", "last_name"), Map.entry("email", "email"), Map.entry("phone", "phone"),
             Map.entry("loyaltyNumber", "loyalty_number"), Map.entry("locale", "locale"), Map.entry("city", "city"),
             Map.entry("country", "country"), Map.entry("marketingConsent", "consent_marketing"),
-            Map.entry("createdAt", "created_at"));
+            Map.entry("createdAt", "created_at"), Map.entry("birthDate", "birth_date"));
     private static final Pattern FACEBOOK_ID = Pattern.compile("^[0-9]{1,30}$");
     private static final Pattern X_USERNAME = Pattern.compile("^@?[A-Za-z0-9_]{1,15}$");
 
@@ -98,7 +98,7 @@ public class CustomerCsvImport {
         }
         CustomerDraft draft = new CustomerDraft(row.get("external_id"), row.get("first_name"), row.get("last_name"),
                 row.get("email"), row.get("phone"), row.get("loyalty_number"), row.get("locale"), row.get("city"),
-                row.get("country"), consent, row.get("created_at"));
+                row.get("country"), consent, row.get("created_at"), row.get("birth_date"));
         CustomerData data = CustomerValidator.clean(draft, errors);
         List<Declared> identities = new ArrayList<>();
         String facebookId = row.get("facebook_id");

@@ -8,12 +8,14 @@ import io.trinity.core.shared.BatchResult;
 import io.trinity.core.shared.FieldError;
 import io.trinity.core.shared.SqlArrays;
 import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,17 +45,21 @@ public class OrderIngest {
                   is distinct from
                   (excluded.customer_id, excluded.ordered_at, excluded.amount_minor, excluded.currency,
                    excluded.channel, excluded.store_id)
-            returning (xmax = 0) as inserted
+            returning id, external_id, customer_id, ordered_at, amount_minor, currency, channel, store_id,
+                      (xmax = 0) as inserted
             """;
 
     private final CustomerResolver customers;
     private final CustomerChanges changes;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
-    OrderIngest(CustomerResolver customers, CustomerChanges changes, JdbcTemplate jdbc) {
+    OrderIngest(CustomerResolver customers, CustomerChanges changes, JdbcTemplate jdbc,
+            ApplicationEventPublisher events) {
         this.customers = customers;
         this.changes = changes;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Transactional
@@ -131,6 +137,7 @@ public class OrderIngest {
             cols[6][i] = o.storeId();
         }
         int[] changed = new int[2];
+        List<OrdersStored.Stored> inserted = new ArrayList<>();
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement(UPSERT);
             for (int c = 0; c < 7; c++) {
@@ -138,11 +145,21 @@ public class OrderIngest {
             }
             return ps;
         }, rs -> {
-            changed[rs.getBoolean(1) ? 0 : 1]++;
+            boolean isNew = rs.getBoolean("inserted");
+            changed[isNew ? 0 : 1]++;
+            if (isNew) {
+                inserted.add(new OrdersStored.Stored(rs.getLong("id"), rs.getString("external_id"),
+                        rs.getLong("customer_id"), rs.getObject("ordered_at", OffsetDateTime.class).toInstant(),
+                        rs.getLong("amount_minor"), rs.getString("currency"), rs.getString("channel"),
+                        rs.getString("store_id")));
+            }
         });
         batch.count(changed[0], changed[1], n - changed[0] - changed[1]);
         if (changed[0] + changed[1] > 0) {
             changes.mark(customerIds);
+        }
+        if (!inserted.isEmpty()) {
+            events.publishEvent(new OrdersStored(inserted));
         }
     }
 }

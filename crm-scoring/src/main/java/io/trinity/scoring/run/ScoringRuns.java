@@ -13,6 +13,8 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.List;
+import io.trinity.core.loyalty.LoyaltyJobs;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
@@ -46,6 +48,7 @@ public class ScoringRuns {
     private final ScoringWeights weights;
     private final ScoringProperties settings;
     private final Clock clock;
+    private final LoyaltyJobs loyalty;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "scoring-run");
         thread.setDaemon(true);
@@ -53,7 +56,8 @@ public class ScoringRuns {
     });
 
     ScoringRuns(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, SignalReader reader,
-            ScoringWeights weights, ScoringProperties settings, Clock clock) {
+            ScoringWeights weights, ScoringProperties settings, Clock clock, LoyaltyJobs loyalty) {
+        this.loyalty = loyalty;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = transactions;
@@ -155,9 +159,41 @@ public class ScoringRuns {
             });
             log.info("Scoring run {} succeeded: {} customers in {} ms ({})", runId, outcome.rows().length,
                     timings.get("total"), timings);
+            segmentEntries(runId);
         } catch (RuntimeException e) {
             log.error("Scoring run {} failed", runId, e);
             fail(runId, e);
+        }
+    }
+
+    /**
+     * Tells loyalty who entered a segment in this run (a different segment than in the previous succeeded run, or
+     * none before), in chunks; only when a rule answers to segment entries. A failure here does not fail the run.
+     */
+    void segmentEntries(long runId) {
+        try {
+            if (!loyalty.wantsSegmentEntries()) {
+                return;
+            }
+            Long previous = jdbc.sql("select max(id) from scoring_run where status = 'succeeded' and id < ?")
+                    .param(runId).query(Long.class).optional().orElse(null);
+            long after = 0;
+            while (true) {
+                List<LoyaltyJobs.SegmentEntry> entries = jdbc.sql("""
+                                select c.customer_id, c.segment from customer_value c
+                                left join customer_value p on p.run_id = ? and p.customer_id = c.customer_id
+                                where c.run_id = ? and c.customer_id > ? and p.segment is distinct from c.segment
+                                order by c.customer_id limit 10000""")
+                        .params(previous == null ? -1 : previous, runId, after)
+                        .query((rs, n) -> new LoyaltyJobs.SegmentEntry(rs.getLong(1), rs.getString(2))).list();
+                if (entries.isEmpty()) {
+                    return;
+                }
+                transactions.executeWithoutResult(status -> loyalty.segmentsEntered(runId, entries));
+                after = entries.get(entries.size() - 1).customerId();
+            }
+        } catch (RuntimeException e) {
+            log.error("Segment-entry rewards after run {} failed", runId, e);
         }
     }
 

@@ -16,10 +16,11 @@ record CustomerRequest(
         @Nullable String locale,
         @Nullable String city,
         @Nullable String country,
-        @Nullable Boolean marketingConsent) {
+        @Nullable Boolean marketingConsent,
+        @Nullable String birthDate) {
 
     CustomerDraft draft() {
         return new CustomerDraft(externalId, firstName, lastName, email, phone, loyaltyNumber, locale, city, country,
-                marketingConsent, null);
+                marketingConsent, null, birthDate);
     }
 }

@@ -20,11 +20,12 @@ record CustomerResponse(
         @Nullable Instant consentChangedAt,
         String status,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        java.time.@Nullable LocalDate birthDate) {
 
     static CustomerResponse of(CustomerDetails c) {
         return new CustomerResponse(c.id(), c.externalId(), c.firstName(), c.lastName(), c.email(), c.phone(),
                 c.loyaltyNumber(), c.locale(), c.city(), c.country(), c.marketingConsent(), c.consentChangedAt(),
-                c.status().name(), c.createdAt(), c.updatedAt());
+                c.status().name(), c.createdAt(), c.updatedAt(), c.birthDate());
     }
 }

@@ -28,9 +28,11 @@ class CustomerConsoleController {
     private final OrderQueries orders;
     private final ActivityQueries activities;
     private final CustomerValues values;
+    private final io.trinity.core.loyalty.LoyaltyAccounts loyalty;
 
     CustomerConsoleController(CustomerService customers, IdentityStore identities, OrderQueries orders,
-            ActivityQueries activities, CustomerValues values) {
+            ActivityQueries activities, CustomerValues values, io.trinity.core.loyalty.LoyaltyAccounts loyalty) {
+        this.loyalty = loyalty;
         this.customers = customers;
         this.identities = identities;
         this.orders = orders;
@@ -61,6 +63,7 @@ class CustomerConsoleController {
         model.addAttribute("activities", activities.byCustomer(id, 20, activitiesAfter));
         model.addAttribute("value", values.valueOf(id).orElse(null));
         model.addAttribute("history", values.history(id));
+        model.addAttribute("loyalty", loyalty.summary(id));
         return "customer/detail";
     }
 }

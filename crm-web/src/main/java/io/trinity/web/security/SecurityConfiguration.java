@@ -31,6 +31,7 @@ public class SecurityConfiguration {
     static final String[] STAFF = {Role.MARKETING.name(), Role.PR.name(), Role.SERVICE.name(),
         Role.LOYALTY_ADMIN.name(), Role.ADMIN.name()};
     static final String[] INGEST = {Role.INTEGRATION.name(), Role.ADMIN.name()};
+    static final String[] LOYALTY = {Role.LOYALTY_ADMIN.name(), Role.ADMIN.name()};
 
     @Bean
     @Order(1)
@@ -42,6 +43,13 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/identities").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/identities/*/link")
                         .hasAnyRole(Role.PR.name(), Role.SERVICE.name(), Role.ADMIN.name())
+                        .requestMatchers("/api/v1/loyalty/**").hasAnyRole(LOYALTY)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/ledger/adjustments")
+                        .hasAnyRole(LOYALTY)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/redemptions", "/api/v1/referrals",
+                                "/api/v1/customers/*/referral-code")
+                        .hasAnyRole(Role.SERVICE.name(), Role.LOYALTY_ADMIN.name(), Role.ADMIN.name(),
+                                Role.INTEGRATION.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers").hasAnyRole(INGEST)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/customers/*").hasAnyRole(INGEST)
                         .requestMatchers(HttpMethod.GET, "/api/v1/customers", "/api/v1/customers/**")
@@ -87,6 +95,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/loyalty", "/loyalty/**").hasAnyRole(LOYALTY)
                         .requestMatchers(HttpMethod.POST, "/scoring/runs")
                         .hasAnyRole(Role.ADMIN.name(), Role.MARKETING.name())
                         .anyRequest().hasAnyRole(STAFF))

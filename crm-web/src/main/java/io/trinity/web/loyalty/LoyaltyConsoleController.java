@@ -1,0 +1,314 @@
+package io.trinity.web.loyalty;
+
+import io.trinity.core.customer.CustomerService;
+import io.trinity.core.loyalty.BaseCurrency;
+import io.trinity.core.loyalty.EffectKind;
+import io.trinity.core.loyalty.LimitPeriod;
+import io.trinity.core.loyalty.LoyaltyAccounts;
+import io.trinity.core.loyalty.MemberStanding;
+import io.trinity.core.loyalty.ReferralRole;
+import io.trinity.core.loyalty.RewardRule;
+import io.trinity.core.loyalty.RewardRules;
+import io.trinity.core.loyalty.Rewards;
+import io.trinity.core.loyalty.RuleDraft;
+import io.trinity.core.loyalty.RulePreview;
+import io.trinity.core.loyalty.RuleStatus;
+import io.trinity.core.loyalty.Tier;
+import io.trinity.core.loyalty.TierLadder;
+import io.trinity.core.loyalty.Trigger;
+import io.trinity.core.order.Channel;
+import io.trinity.core.shared.ConflictException;
+import io.trinity.core.shared.FieldError;
+import io.trinity.core.shared.InvalidInputException;
+import java.security.Principal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The loyalty admin's console: the rule book with an editor that validates next to each field and previews the
+ * last 30 days before anything is saved, the rewards catalogue, tiers, members' ledgers with adjustments, and the
+ * audit log of rule changes.
+ */
+@Controller
+class LoyaltyConsoleController {
+
+    private final RewardRules rules;
+    private final RulePreview preview;
+    private final Rewards rewards;
+    private final TierLadder tiers;
+    private final LoyaltyAccounts accounts;
+    private final CustomerService customers;
+    private final ObjectProvider<BaseCurrency> currency;
+    private final ObjectProvider<MemberStanding> standing;
+
+    LoyaltyConsoleController(RewardRules rules, RulePreview preview, Rewards rewards, TierLadder tiers,
+            LoyaltyAccounts accounts, CustomerService customers, ObjectProvider<BaseCurrency> currency,
+            ObjectProvider<MemberStanding> standing) {
+        this.rules = rules;
+        this.preview = preview;
+        this.rewards = rewards;
+        this.tiers = tiers;
+        this.accounts = accounts;
+        this.customers = customers;
+        this.currency = currency;
+        this.standing = standing;
+    }
+
+    private BaseCurrency base() {
+        return currency.getIfAvailable(() -> BaseCurrency.USD_ONLY);
+    }
+
+    String summary(RewardRule rule) {
+        return RuleJson.summary(rule, base().currency().getCurrencyCode());
+    }
+
+    @GetMapping("/loyalty")
+    String rules(Model model) {
+        var listed = rules.list();
+        Map<Long, String> summaries = new HashMap<>();
+        listed.forEach(l -> summaries.put(l.rule().id(), summary(l.rule())));
+        model.addAttribute("rules", listed);
+        model.addAttribute("summaries", summaries);
+        model.addAttribute("tiers", tiers.current().all());
+        model.addAttribute("audit", rules.audit(null, 8, null).items());
+        return "loyalty/rules";
+    }
+
+    @GetMapping("/loyalty/rules/new")
+    String newRule(Model model) {
+        RuleDraft empty = new RuleDraft(null, "PURCHASE", "100", null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, "FIXED_POINTS", null, null, null, null, null, null, null, false);
+        return form(model, null, empty, Map.of(), null);
+    }
+
+    @GetMapping("/loyalty/rules/{id}")
+    String editRule(@PathVariable long id, Model model) {
+        RewardRule rule = rules.get(id);
+        return form(model, rule, RuleDraft.of(rule, base().currency().getDefaultFractionDigits()), Map.of(), null);
+    }
+
+    @PostMapping("/loyalty/rules")
+    String create(@ModelAttribute RuleDraft draft, @RequestParam(defaultValue = "save") String action,
+            Principal principal, Model model, RedirectAttributes redirect) {
+        return submit(null, draft, action, principal, model, redirect);
+    }
+
+    @PostMapping("/loyalty/rules/{id}")
+    String save(@PathVariable long id, @ModelAttribute RuleDraft draft,
+            @RequestParam(defaultValue = "save") String action, Principal principal, Model model,
+            RedirectAttributes redirect) {
+        return submit(id, draft, action, principal, model, redirect);
+    }
+
+    private String submit(@Nullable Long id, RuleDraft draft, String action, Principal principal, Model model,
+            RedirectAttributes redirect) {
+        RewardRule existing = id == null ? null : rules.get(id);
+        try {
+            if (action.equals("preview")) {
+                RewardRule candidate = rules.validate(draft);
+                if (existing != null) {
+                    candidate = new RewardRule(existing.id(), existing.version() + 1, candidate.name(),
+                            candidate.trigger(), candidate.status(), candidate.priority(), candidate.group(),
+                            candidate.activeFrom(), candidate.activeUntil(), candidate.conditions(),
+                            candidate.effect(), candidate.limits());
+                }
+                return form(model, existing, draft, Map.of(), preview.preview(candidate));
+            }
+            RewardRule saved = id == null ? rules.create(draft, principal.getName())
+                    : rules.edit(id, draft, principal.getName());
+            redirect.addFlashAttribute("message", id == null
+                    ? "Created \"" + saved.name() + "\" as a draft. Preview it, then activate it."
+                    : "Saved version " + saved.version() + " of \"" + saved.name() + "\""
+                            + (saved.status() == RuleStatus.ACTIVE ? "; it is in force now." : "."));
+            return "redirect:/loyalty/rules/" + saved.id();
+        } catch (InvalidInputException e) {
+            return form(model, existing, draft, byField(e.errors()), null);
+        } catch (ConflictException e) {
+            return form(model, existing, draft, byField(List.of(new FieldError(e.field(), e.getMessage()))), null);
+        }
+    }
+
+    @PostMapping("/loyalty/rules/{id}/activate")
+    String activate(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+        try {
+            RewardRule rule = rules.activate(id, principal.getName());
+            redirect.addFlashAttribute("message", "\"" + rule.name() + "\" is active: it earns from the next event on.");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/loyalty/rules/" + id;
+    }
+
+    @PostMapping("/loyalty/rules/{id}/retire")
+    String retire(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+        RewardRule rule = rules.retire(id, principal.getName());
+        redirect.addFlashAttribute("message", "\"" + rule.name() + "\" is retired: it earns nothing from now on.");
+        return "redirect:/loyalty/rules/" + id;
+    }
+
+    private String form(Model model, @Nullable RewardRule existing, RuleDraft draft, Map<String, String> errors,
+            RulePreview.@Nullable Result result) {
+        model.addAttribute("rule", existing);
+        model.addAttribute("draft", draft);
+        model.addAttribute("errors", errors);
+        model.addAttribute("preview", result);
+        model.addAttribute("summary", existing == null ? null : summary(existing));
+        model.addAttribute("versions", existing == null ? List.of() : rules.versions(existing.id()));
+        model.addAttribute("audit", existing == null ? List.of() : rules.audit(existing.id(), 20, null).items());
+        model.addAttribute("triggers", Trigger.values());
+        model.addAttribute("effects", EffectKind.values());
+        model.addAttribute("periods", LimitPeriod.values());
+        model.addAttribute("roles", ReferralRole.values());
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("tiers", tiers.current().all());
+        model.addAttribute("segments", standing.getIfAvailable(() -> MemberStanding.NONE).segments());
+        model.addAttribute("rewards", rewards.list());
+        model.addAttribute("currency", base().currency().getCurrencyCode());
+        return "loyalty/rule";
+    }
+
+    static Map<String, String> byField(List<FieldError> errors) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        errors.forEach(e -> byField.merge(e.field(), e.message(), (a, b) -> a + "; " + b));
+        return byField;
+    }
+
+    @GetMapping("/loyalty/rewards")
+    String rewards(Model model) {
+        model.addAttribute("rewards", rewards.list());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        return "loyalty/rewards";
+    }
+
+    @PostMapping("/loyalty/rewards")
+    String addReward(@RequestParam(required = false) @Nullable String name,
+            @RequestParam(required = false) @Nullable String kind,
+            @RequestParam(required = false) @Nullable String description,
+            @RequestParam(required = false) @Nullable String pointsPrice,
+            @RequestParam(required = false) @Nullable String stock,
+            @RequestParam(required = false) @Nullable String credit,
+            @RequestParam(required = false) @Nullable String creditCurrency, Model model,
+            RedirectAttributes redirect) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Long price = number(pointsPrice, "pointsPrice", errors);
+        Long units = number(stock, "stock", errors);
+        try {
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(List.of());
+            }
+            var reward = rewards.create(new Rewards.RewardDraft(name, kind, description, price,
+                    units == null ? null : Math.toIntExact(units), credit, creditCurrency, true));
+            redirect.addFlashAttribute("message", "Added \"" + reward.name() + "\" to the catalogue.");
+            return "redirect:/loyalty/rewards";
+        } catch (InvalidInputException e) {
+            e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
+            model.addAttribute("errors", errors);
+            model.addAttribute("form", Map.of("name", name == null ? "" : name, "kind", kind == null ? "" : kind,
+                    "description", description == null ? "" : description,
+                    "pointsPrice", pointsPrice == null ? "" : pointsPrice, "stock", stock == null ? "" : stock,
+                    "credit", credit == null ? "" : credit));
+            return rewards(model);
+        }
+    }
+
+    private static @Nullable Long number(@Nullable String value, String field, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            errors.put(field, "'" + value.strip() + "' is not a whole number");
+            return null;
+        }
+    }
+
+    @GetMapping("/loyalty/tiers")
+    String tiers(Model model) {
+        model.addAttribute("tiers", tiers.current().all());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        return "loyalty/tiers";
+    }
+
+    @PostMapping("/loyalty/tiers")
+    String saveTiers(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        Map<String, Tier> changes = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Tier tier : tiers.current().all()) {
+            String threshold = form.getOrDefault(tier.code() + ".threshold", "");
+            Long points = number(threshold, tier.code() + ".threshold", errors);
+            changes.put(tier.code(), new Tier(tier.code(), form.getOrDefault(tier.code() + ".name", ""),
+                    points == null ? -1 : points, tier.rank()));
+        }
+        try {
+            if (errors.isEmpty()) {
+                tiers.update(changes);
+                redirect.addFlashAttribute("message", "Tiers saved; members move as they next earn, and all of them"
+                        + " on the nightly pass.");
+                return "redirect:/loyalty/tiers";
+            }
+        } catch (InvalidInputException e) {
+            e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
+        }
+        model.addAttribute("errors", errors);
+        return tiers(model);
+    }
+
+    @GetMapping("/loyalty/members/{id}")
+    String member(@PathVariable long id, @RequestParam(required = false) @Nullable String after, Model model) {
+        model.addAttribute("customer", customers.get(id));
+        model.addAttribute("loyalty", accounts.summary(id));
+        model.addAttribute("ledger", accounts.entries(id, 50, after));
+        model.addAttribute("tierChanges", accounts.tierChanges(id));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        return "loyalty/member";
+    }
+
+    @PostMapping("/loyalty/members/{id}/adjustments")
+    String adjust(@PathVariable long id, @RequestParam(required = false) @Nullable String points,
+            @RequestParam(required = false) @Nullable String reason, Principal principal, Model model,
+            RedirectAttributes redirect) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Long value = number(points, "points", errors);
+        if (value == null && errors.isEmpty()) {
+            errors.put("points", "is required");
+        }
+        try {
+            if (errors.isEmpty()) {
+                accounts.adjust(id, value, reason, principal.getName());
+                redirect.addFlashAttribute("message", "Adjusted by " + value + " points.");
+                return "redirect:/loyalty/members/" + id;
+            }
+        } catch (InvalidInputException e) {
+            e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
+        }
+        model.addAttribute("errors", errors);
+        model.addAttribute("form", Map.of("points", points == null ? "" : points, "reason",
+                reason == null ? "" : reason));
+        return member(id, null, model);
+    }
+
+    @GetMapping("/loyalty/audit")
+    String audit(@RequestParam(required = false) @Nullable String after, Model model) {
+        model.addAttribute("page", rules.audit(null, 50, after));
+        return "loyalty/audit";
+    }
+}

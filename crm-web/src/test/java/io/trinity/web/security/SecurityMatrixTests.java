@@ -53,6 +53,12 @@ class SecurityMatrixTests {
                 case "read a scoring run" -> get("/api/v1/scoring/runs/1");
                 case "change scoring weights" -> org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                         .put("/api/v1/scoring/weights").contentType("application/json").content("{}");
+                case "manage loyalty rules" -> get("/api/v1/loyalty/rules");
+                case "adjust points" -> post("/api/v1/customers/1/ledger/adjustments")
+                        .contentType("application/json").content("{}");
+                case "redeem a reward" -> post("/api/v1/customers/1/redemptions").contentType("application/json")
+                        .content("{}");
+                case "read a member's loyalty" -> get("/api/v1/customers/1/loyalty");
                 default -> throw new IllegalArgumentException(name);
             };
         }
@@ -65,7 +71,11 @@ class SecurityMatrixTests {
                 new Group("import orders", INGEST), new Group("administer users", Set.of("admin")),
                 new Group("read a customer's value", STAFF), new Group("rank customers by value", STAFF),
                 new Group("start a scoring run", Set.of("admin", "marketing")), new Group("read a scoring run", STAFF),
-                new Group("change scoring weights", Set.of("admin")), new Group("manage connections", Set.of("admin")));
+                new Group("change scoring weights", Set.of("admin")), new Group("manage connections", Set.of("admin")),
+                new Group("manage loyalty rules", Set.of("admin", "loyalty")),
+                new Group("adjust points", Set.of("admin", "loyalty")),
+                new Group("redeem a reward", Set.of("admin", "loyalty", "service", "integration")),
+                new Group("read a member's loyalty", STAFF));
         List<Arguments> cases = new ArrayList<>();
         for (Group group : groups) {
             for (String user : USERS) {

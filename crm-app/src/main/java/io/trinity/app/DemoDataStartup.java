@@ -18,10 +18,13 @@ class DemoDataStartup implements ApplicationRunner {
 
     private final DemoDataGenerator generator;
     private final DemoDataProperties properties;
+    private final io.trinity.core.loyalty.DemoProgramme loyalty;
 
-    DemoDataStartup(DemoDataGenerator generator, DemoDataProperties properties) {
+    DemoDataStartup(DemoDataGenerator generator, DemoDataProperties properties,
+            io.trinity.core.loyalty.DemoProgramme loyalty) {
         this.generator = generator;
         this.properties = properties;
+        this.loyalty = loyalty;
     }
 
     @Override
@@ -33,5 +36,6 @@ class DemoDataStartup implements ApplicationRunner {
         if (summary == null) {
             log.info("Demo data already present; keeping it");
         }
+        loyalty.installOnce();
     }
 }

@@ -160,6 +160,7 @@ public class ScoringRuns {
             log.info("Scoring run {} succeeded: {} customers in {} ms ({})", runId, outcome.rows().length,
                     timings.get("total"), timings);
             segmentEntries(runId);
+            sortIndexes(runId);
         } catch (RuntimeException e) {
             log.error("Scoring run {} failed", runId, e);
             fail(runId, e);
@@ -194,6 +195,24 @@ public class ScoringRuns {
             }
         } catch (RuntimeException e) {
             log.error("Segment-entry rewards after run {} failed", runId, e);
+        }
+    }
+
+    /**
+     * After publication, indexes the run's partition for the dashboard's other orders (transaction, relationship,
+     * influence), concurrently so incremental rescoring goes on; outside the run's timed phases.
+     */
+    void sortIndexes(long runId) {
+        String table = "customer_value_r" + runId;
+        try {
+            jdbc.sql("create index concurrently if not exists " + table + "_t_idx on " + table
+                    + " (transaction_score desc, customer_id desc) where transaction_score is not null").update();
+            jdbc.sql("create index concurrently if not exists " + table + "_r_idx on " + table
+                    + " (relationship_score desc, customer_id desc)").update();
+            jdbc.sql("create index concurrently if not exists " + table + "_i_idx on " + table
+                    + " (influence_score desc, customer_id desc)").update();
+        } catch (RuntimeException e) {
+            log.warn("Sort indexes for run {} not built; sorting by a single score will be slower", runId, e);
         }
     }
 

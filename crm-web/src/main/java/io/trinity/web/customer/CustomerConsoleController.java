@@ -1,6 +1,5 @@
 package io.trinity.web.customer;
 
-import io.trinity.core.activity.ActivityQueries;
 import io.trinity.core.customer.CustomerDetails;
 import io.trinity.core.customer.CustomerFilter;
 import io.trinity.core.customer.CustomerService;
@@ -26,17 +25,25 @@ class CustomerConsoleController {
     private final CustomerService customers;
     private final IdentityStore identities;
     private final OrderQueries orders;
-    private final ActivityQueries activities;
     private final CustomerValues values;
     private final io.trinity.core.loyalty.LoyaltyAccounts loyalty;
+    private final io.trinity.core.timeline.Timeline timeline;
+    private final io.trinity.core.cases.ServiceCases cases;
+    private final io.trinity.scoring.moments.Moments moments;
+    private final tools.jackson.databind.json.JsonMapper json;
 
     CustomerConsoleController(CustomerService customers, IdentityStore identities, OrderQueries orders,
-            ActivityQueries activities, CustomerValues values, io.trinity.core.loyalty.LoyaltyAccounts loyalty) {
+            CustomerValues values, io.trinity.core.loyalty.LoyaltyAccounts loyalty,
+            io.trinity.core.timeline.Timeline timeline, io.trinity.core.cases.ServiceCases cases,
+            io.trinity.scoring.moments.Moments moments, tools.jackson.databind.json.JsonMapper json) {
         this.loyalty = loyalty;
+        this.timeline = timeline;
+        this.cases = cases;
+        this.moments = moments;
+        this.json = json;
         this.customers = customers;
         this.identities = identities;
         this.orders = orders;
-        this.activities = activities;
         this.values = values;
     }
 
@@ -56,13 +63,28 @@ class CustomerConsoleController {
 
     @GetMapping("/customers/{id}")
     String detail(@PathVariable long id, @RequestParam(required = false) @Nullable String ordersAfter,
-            @RequestParam(required = false) @Nullable String activitiesAfter, Model model) {
+            @RequestParam(required = false) @Nullable String timelineAfter, Model model) {
         model.addAttribute("customer", customers.get(id));
         model.addAttribute("identities", identities.forCustomer(id));
         model.addAttribute("orders", orders.forCustomer(id, 20, ordersAfter));
-        model.addAttribute("activities", activities.byCustomer(id, 20, activitiesAfter));
+        model.addAttribute("timeline", timeline.of(id, 25, timelineAfter));
+        model.addAttribute("timelineAfter", timelineAfter);
+        model.addAttribute("cases", cases.forCustomer(id));
+        model.addAttribute("moments", moments.of(id));
         model.addAttribute("value", values.valueOf(id).orElse(null));
-        model.addAttribute("history", values.history(id));
+        var history = values.history(id);
+        model.addAttribute("history", history);
+        if (history.size() > 1) {
+            model.addAttribute("historyChart", json.writeValueAsString(java.util.Map.of("type", "line",
+                    "labels", history.stream().map(h -> h.asOf().toString()).toList(),
+                    "datasets", java.util.List.of(
+                            java.util.Map.of("label", "combined", "data", history.stream().map(h -> h.combined()).toList()),
+                            java.util.Map.of("label", "relationship", "data",
+                                    history.stream().map(h -> h.relationship()).toList()),
+                            java.util.Map.of("label", "influence", "data",
+                                    history.stream().map(h -> h.influence()).toList())),
+                    "yLabel", "score")));
+        }
         model.addAttribute("loyalty", loyalty.summary(id));
         return "customer/detail";
     }

@@ -91,11 +91,16 @@ public class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain console(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/webjars/**", "/css/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/loyalty", "/loyalty/**").hasAnyRole(LOYALTY)
+                        .requestMatchers("/marketing", "/marketing/**")
+                        .hasAnyRole(Role.MARKETING.name(), Role.ADMIN.name())
+                        .requestMatchers("/pr/**").hasAnyRole(Role.PR.name(), Role.ADMIN.name())
+                        .requestMatchers("/service/**")
+                        .hasAnyRole(Role.SERVICE.name(), Role.PR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/scoring/runs")
                         .hasAnyRole(Role.ADMIN.name(), Role.MARKETING.name())
                         .anyRequest().hasAnyRole(STAFF))

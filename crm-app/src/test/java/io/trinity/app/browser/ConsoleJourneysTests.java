@@ -1,0 +1,243 @@
+package io.trinity.app.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trinity.core.activity.ActivityDraft;
+import io.trinity.core.activity.ActivityIngest;
+import io.trinity.core.customer.CustomerDetails;
+import io.trinity.core.customer.CustomerDraft;
+import io.trinity.core.customer.CustomerFilter;
+import io.trinity.core.customer.CustomerService;
+import io.trinity.scoring.run.ScoringRuns;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Each team's main journey in a real headless Chromium against the running application with the demo data:
+ * the marketer filters, pages, saves an audience, exports it and runs a campaign; PR handles a mention, assigns
+ * one, links an unknown author and opens a case; the service agent finds a customer, reads the unified profile
+ * and works a case; the loyalty admin builds, previews and activates a rule. Hostile social text must stay text.
+ * Screenshots of each main page land in target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"crm.demo.enabled=true", "crm.social.key-file=target/test-credentials.key",
+            "crm.social.scheduler-delay=1h", "crm.scoring.incremental-delay=1h"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleJourneysTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ScoringRuns runs;
+
+    @Autowired
+    CustomerService customers;
+
+    @Autowired
+    ActivityIngest activities;
+
+    Browser browser;
+    long hostileCustomer;
+    final String p = "BT-" + UUID.randomUUID().toString().substring(0, 6);
+
+    @BeforeAll
+    void start() {
+        Browser.assumeAvailable();
+        CustomerDetails hostile = customers.create(new CustomerDraft(p + "-x", "<img src=x onerror=\"window.__xss='name'\">",
+                "O'Hara", null, null, null, null, "Seattle", "US", true, null, null));
+        hostileCustomer = hostile.id();
+        String payload = "<script>window.__xss='script'</script><img src=x onerror=\"window.__xss='img'\"> love it";
+        activities.ingest(List.of(
+                new ActivityDraft("x", p + "-c1", "COMMENT", Instant.now().minusSeconds(60).toString(),
+                        new ActivityDraft.Actor(hostileCustomer, null, null, null, null), null, payload, null,
+                        "NEGATIVE"),
+                new ActivityDraft("x", p + "-m1", "MENTION", Instant.now().minusSeconds(30).toString(),
+                        new ActivityDraft.Actor(null, null, null, p + "-u1", p + "_stranger"), null, payload, null,
+                        "NEGATIVE")));
+        runs.runNow(null, "browser-test");
+        browser = Browser.open(port);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    String flash() {
+        return browser.text(By.cssSelector(".alert[role=status], .alert[role=alert]"));
+    }
+
+    @Test
+    void theMarketerFiltersPagesSavesExportsAndRunsACampaign() {
+        browser.login("marketing");
+        browser.go("/marketing");
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-segments[data-drawn]")));
+        assertThat(browser.all(By.cssSelector("#ranked tbody tr"))).hasSizeGreaterThan(10);
+        browser.screenshot("dashboard");
+
+        browser.selectValue(By.id("sort"), "influence");
+        browser.selectValue(By.id("consent"), "given");
+        browser.click(By.id("apply"));
+        browser.waitFor(ExpectedConditions.urlContains("sort=influence"));
+        List<Double> influence = browser.all(By.cssSelector("#ranked tbody tr td:nth-child(6)")).stream()
+                .map(td -> Double.parseDouble(td.getText())).toList();
+        assertThat(influence).isNotEmpty().isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(browser.all(By.cssSelector("#ranked tbody tr td:nth-child(9)"))).allSatisfy(td ->
+                assertThat(td.getText()).isEqualTo("yes"));
+        String firstPageTop = browser.text(By.cssSelector("#ranked tbody tr td a"));
+        browser.click(By.id("next-page"));
+        browser.waitFor(ExpectedConditions.urlContains("after="));
+        assertThat(browser.text(By.cssSelector("#ranked tbody tr td a"))).isNotEqualTo(firstPageTop);
+
+        browser.type(By.id("country"), "1x");
+        browser.click(By.id("apply"));
+        assertThat(browser.text(By.cssSelector(".alert-warning"))).contains("two-letter country code");
+        browser.type(By.id("country"), "");
+        browser.click(By.id("apply"));
+
+        browser.type(By.id("audience-name"), "Influential consenting " + p);
+        browser.click(By.id("save-audience"));
+        assertThat(flash()).contains("Saved the audience");
+        assertThat(browser.text(By.id("audiences"))).contains("Influential consenting " + p);
+        browser.screenshot("audiences");
+
+        String csv = (String) browser.asyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch(document.querySelector('a[href*=\"/marketing/export\"]').href).then(r => r.text()).then(done);");
+        assertThat(csv).startsWith("external_id,first_name,last_name,email").contains("left out without marketing consent");
+
+        browser.go("/marketing/campaigns");
+        browser.type(By.id("c-name"), "Winter trail preview " + p);
+        browser.select(By.id("c-audience"), "Influential consenting " + p);
+        browser.type(By.id("c-message"), "Be first on the new winter trails.");
+        browser.click(By.cssSelector("#campaign-form button[type=submit]"));
+        assertThat(flash()).contains("Created the campaign");
+        browser.click(By.id("launch"));
+        assertThat(flash()).contains("Launched to");
+        assertThat(browser.text(By.id("results"))).contains("contacted", "holdout");
+        browser.screenshot("campaign");
+
+        browser.go("/loyalty");
+        assertThat(browser.driver.getPageSource()).contains("Not for your role");
+    }
+
+    @Test
+    void prHandlesAssignsLinksAndOpensACaseFromTheInbox() {
+        browser.login("pr");
+        browser.go("/pr/conversations?sentiment=negative");
+        browser.screenshot("pr-inbox");
+        WebElement stranger = browser.find(By.xpath("//li[contains(@id,'item-')][.//span[contains(., '" + p
+                + "_stranger')]]"));
+        String item = stranger.getAttribute("id");
+        String target = customers.list(new CustomerFilter(null, null, null), 1, null).items().get(0).externalId();
+        browser.type(By.cssSelector("#" + item + " input[name=customer]"), target);
+        browser.click(By.cssSelector("#" + item + " form[action$='/link'] button"));
+        assertThat(flash()).contains("Linked");
+
+        browser.go("/pr/conversations?sentiment=negative");
+        browser.selectValue(By.cssSelector("#" + item + " select[name=assignee]"), "service");
+        browser.click(By.cssSelector("#" + item + " form[action$='/assign'] button"));
+        assertThat(flash()).contains("Assigned to service");
+        browser.click(By.cssSelector("#" + item + " form[action$='/handled'] button"));
+        assertThat(flash()).contains("Marked as handled");
+        browser.go("/pr/conversations?handled=handled&assignee=service");
+        assertThat(browser.find(By.id(item)).getText()).contains("handled by pr", "assigned to service");
+
+        browser.click(By.cssSelector("#" + item + " form[action$='/case'] button"));
+        assertThat(browser.text(By.id("case-subject"))).contains("mention on x");
+        browser.screenshot("case-from-mention");
+
+        browser.go("/pr/influencers");
+        assertThat(browser.all(By.cssSelector("#influencers tbody tr"))).isNotEmpty();
+        browser.screenshot("influencers");
+    }
+
+    @Test
+    void theServiceAgentOpensTheUnifiedProfileAndWorksACase() {
+        browser.login("service");
+        CustomerDetails someone = customers.list(new CustomerFilter(null, null, null), 5, null).items().get(3);
+        browser.type(By.id("nav-search"), someone.externalId() + "\n");
+        browser.click(By.linkText(someone.displayName()));
+        browser.find(By.id("timeline"));
+        assertThat(browser.text(By.id("loyalty"))).contains("Balance", "Tier");
+        assertThat(browser.text(By.id("next-best-action"))).contains("Next best action");
+        assertThat(browser.text(By.id("value"))).contains("Combined");
+        browser.screenshot("customer");
+
+        browser.type(By.id("case-subject"), "Zip broke on the Ridge jacket");
+        browser.type(By.id("case-note"), "Customer called; asked for a repair.");
+        browser.click(By.cssSelector("#open-case button"));
+        assertThat(flash()).contains("Opened case");
+        browser.selectValue(By.id("status"), "RESOLVED");
+        browser.type(By.id("note"), "Repair booked at Northwind Seattle.");
+        browser.click(By.cssSelector("#case-form button"));
+        assertThat(flash()).contains("Case updated");
+        assertThat(browser.text(By.id("case-status"))).isEqualTo("resolved");
+        assertThat(browser.text(By.id("case-notes"))).contains("asked for a repair", "Repair booked");
+        browser.screenshot("case");
+
+        browser.go("/customers/" + someone.id());
+        assertThat(browser.text(By.id("timeline"))).contains("Zip broke on the Ridge jacket");
+        browser.go("/marketing");
+        assertThat(browser.driver.getPageSource()).contains("Not for your role");
+    }
+
+    @Test
+    void theLoyaltyAdminBuildsPreviewsAndActivatesARule() {
+        browser.login("loyalty");
+        browser.go("/loyalty");
+        browser.screenshot("loyalty-rules");
+        browser.go("/loyalty/rules/new");
+        browser.click(By.id("save-button"));
+        assertThat(browser.text(By.id("form-errors"))).contains("not saved");
+        assertThat(browser.text(By.id("name-error"))).contains("is required");
+
+        browser.type(By.id("name"), "Double points at Denver " + p);
+        browser.select(By.id("trigger"), "a purchase");
+        browser.type(By.id("store"), "ST-DEN");
+        browser.selectValue(By.id("effect"), "POINTS_PER_UNIT");
+        browser.type(By.id("points"), "2");
+        browser.click(By.id("preview-button"));
+        assertThat(browser.text(By.id("preview"))).contains("Preview", "Customers", "Points");
+        assertThat(browser.text(By.id("preview-points"))).matches("[0-9,]+");
+        browser.screenshot("loyalty-rule-preview");
+        browser.click(By.id("save-button"));
+        assertThat(flash()).contains("Created");
+        browser.click(By.id("activate"));
+        assertThat(flash()).contains("is active");
+        assertThat(browser.text(By.id("rule-summary"))).contains("at store ST-DEN", "2 points per currency unit");
+        browser.click(By.id("retire"));
+        assertThat(flash()).contains("retired");
+        browser.go("/loyalty/rewards");
+        browser.screenshot("loyalty-rewards");
+    }
+
+    @Test
+    void hostileSocialTextIsShownAsTextAndNeverRuns() {
+        browser.login("admin");
+        browser.go("/customers/" + hostileCustomer);
+        browser.find(By.id("timeline"));
+        assertThat(browser.script("return window.__xss === undefined")).isEqualTo(true);
+        assertThat(browser.text(By.id("timeline"))).contains("<script>window.__xss='script'</script>");
+        assertThat(browser.text(By.cssSelector("h1"))).contains("<img src=x onerror=");
+        browser.go("/pr/conversations?sentiment=negative");
+        browser.find(By.id("inbox"));
+        assertThat(browser.script("return window.__xss === undefined")).isEqualTo(true);
+        assertThat(browser.text(By.id("inbox"))).contains("<script>window.__xss='script'</script>");
+        assertThat(browser.all(By.cssSelector("#inbox img"))).isEmpty();
+        browser.screenshot("hostile-text");
+    }
+}

@@ -1,0 +1,114 @@
+package io.trinity.core.loyalty;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The demo's loyalty programme, built from the seeds: Moosejaw-style points for purchases, shares and check-ins,
+ * a perk for high-influence guests, refer-a-friend with a credit per friend and a gift at three, and points for
+ * connecting a Facebook account. Installed once on an empty programme, then the demo's last 90 days are replayed
+ * through it so that members have balances, tiers and rewards to look at.
+ */
+@Component
+public class DemoProgramme {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoProgramme.class);
+    private static final int REPLAY_DAYS = 90;
+
+    private final RewardRules rules;
+    private final Rewards rewards;
+    private final LoyaltyEngine engine;
+    private final PastEvents past;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DemoProgramme(RewardRules rules, Rewards rewards, LoyaltyEngine engine, PastEvents past, JdbcClient jdbc,
+            Clock clock) {
+        this.rules = rules;
+        this.rewards = rewards;
+        this.engine = engine;
+        this.past = past;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Installs the programme when there is no rule yet; returns the events replayed, or -1 when it was there. */
+    @Transactional
+    public int installOnce() {
+        if (jdbc.sql("select count(*) from reward_rule").query(Long.class).single() > 0) {
+            return -1;
+        }
+        long credit = rewards.create(new Rewards.RewardDraft("$20 store credit", "STORE_CREDIT",
+                "Given for each friend whose first purchase converts", 0L, null, "20.00", "USD", true)).id();
+        long bottle = rewards.create(new Rewards.RewardDraft("Free trail water bottle", "GIFT",
+                "The three-friends bonus", 0L, 500, null, null, true)).id();
+        rewards.create(new Rewards.RewardDraft("10% off your next order", "DISCOUNT_CODE", null, 300L, null, null,
+                null, true));
+        rewards.create(new Rewards.RewardDraft("Northwind enamel mug", "GIFT", null, 800L, 120, null, null, true));
+        rewards.create(new Rewards.RewardDraft("Guided trail day", "GIFT", "Limited places", 5000L, 12, null, null,
+                true));
+        String by = "demo";
+        activate(draft("Points for purchases", "PURCHASE", "10", null, null, null, "POINTS_PER_UNIT", "1", null,
+                null, null, null, false), by);
+        activate(draft("Share to earn", "SHARE", "20", null, null, null, "FIXED_POINTS", "50", null, null, "DAY", "3",
+                false), by);
+        activate(draft("Check in at Northwind Seattle", "CHECKIN", "30", "store-visit", "ST-SEA", null,
+                "FIXED_POINTS", "40", null, null, "DAY", "1", false), by);
+        activate(draft("Check in at any other store or venue", "CHECKIN", "31", "store-visit", null, null, "FIXED_POINTS", "25",
+                null, null, "DAY", "1", false), by);
+        activate(new RuleDraft("Early access for influencers", "CHECKIN", "40", null, null, null, null, null, null,
+                null, null, "80", null, null, null, null, null, null, "GRANT_PERK", null, null,
+                "Early access to new gear", null, null, null, null, null), by);
+        activate(new RuleDraft("$20 per friend", "REFERRAL_CONVERTED", "50", null, null, null, null, null, null, null,
+                null, null, null, null, null, null, "REFERRER", null, "ISSUE_REWARD", null, null, null,
+                Long.toString(credit), null, null, null, null), by);
+        activate(new RuleDraft("Three friends bonus", "REFERRAL_CONVERTED", "51", null, null, null, null, null, null,
+                null, null, null, null, null, null, null, "REFERRER", "3", "ISSUE_REWARD", null, null, null,
+                Long.toString(bottle), null, null, null, true), by);
+        activate(new RuleDraft("Connect your loyalty number on Facebook", "IDENTITY_LINKED", "60", null, null, null,
+                "facebook", null, null, null, null, null, null, null, null, null, null, null, "FIXED_POINTS", "200",
+                null, null, null, null, null, null, true), by);
+        rules.create(new RuleDraft("Double points for Gold and up (draft)", "PURCHASE", "90", null, null, null, null,
+                null, null, null, null, null, "GOLD", null, null, null, null, null, "MULTIPLIER", null, "2", null,
+                null, null, null, null, null), by);
+        return replay();
+    }
+
+    private RuleDraft draft(String name, String trigger, String priority, @Nullable String group,
+            @Nullable String store, @Nullable String hashtag, String effect, String points, @Nullable String perk,
+            @Nullable String reward, @Nullable String period, @Nullable String count, boolean once) {
+        return new RuleDraft(name, trigger, priority, group, null, null, null, store, null, null, null, null, null,
+                null, null, hashtag, null, null, effect, points, null, perk, reward, period, count, null, once);
+    }
+
+    private void activate(RuleDraft draft, String by) {
+        rules.activate(rules.create(draft, by).id(), by);
+    }
+
+    private int replay() {
+        Instant until = clock.instant();
+        Instant from = until.minus(REPLAY_DAYS, ChronoUnit.DAYS);
+        List<LoyaltyEvent> events = new ArrayList<>();
+        for (Trigger trigger : Set.of(Trigger.PURCHASE, Trigger.SHARE, Trigger.CHECKIN)) {
+            events.addAll(past.events(trigger, from, until));
+        }
+        events.sort(Comparator.comparing(LoyaltyEvent::occurredAt).thenComparing(LoyaltyEvent::sourceKey));
+        int processed = 0;
+        for (int i = 0; i < events.size(); i += 5000) {
+            processed += engine.process(events.subList(i, Math.min(events.size(), i + 5000))).events();
+        }
+        log.info("Demo loyalty programme installed; {} events of the last {} days replayed", processed, REPLAY_DAYS);
+        return processed;
+    }
+}

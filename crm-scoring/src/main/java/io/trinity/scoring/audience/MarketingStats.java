@@ -1,5 +1,6 @@
 package io.trinity.scoring.audience;
 
+import io.trinity.scoring.run.CustomerValues;
 import io.trinity.scoring.run.ScoringRuns;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The dashboard's charts for the current run: how each score is distributed (ten bands of 10 points) and a
- * sample of customers for the TRInity matrix. One pass over the run per chart, computed once per run and kept,
+ * The dashboard's figures for the current run: segment sizes, movements since the previous run, how each score
+ * is distributed (ten bands of 10 points) and a sample of customers for the TRInity matrix. One pass over the run per chart, computed once per run and kept,
  * so a chart never costs a page view a scan (incremental rescoring between runs does not move them).
  */
 @Service
@@ -21,16 +22,19 @@ public class MarketingStats {
     public static final int SAMPLE = 400;
 
     /** Counts per band 0–10, 10–20, …, 90–100 for each score; {@code matrix} holds [transaction, influence, relationship]. */
-    public record Stats(long runId, Map<String, long[]> distributions, List<double[]> matrix) {
+    public record Stats(long runId, Map<String, Long> segmentSizes, List<CustomerValues.Movement> movements,
+            Map<String, long[]> distributions, List<double[]> matrix) {
     }
 
     private final JdbcClient jdbc;
     private final ScoringRuns runs;
+    private final CustomerValues values;
     private final Map<Long, Stats> cache = new ConcurrentHashMap<>();
 
-    MarketingStats(JdbcClient jdbc, ScoringRuns runs) {
+    MarketingStats(JdbcClient jdbc, ScoringRuns runs, CustomerValues values) {
         this.jdbc = jdbc;
         this.runs = runs;
+        this.values = values;
     }
 
     public @Nullable Stats current() {
@@ -70,6 +74,6 @@ public class MarketingStats {
                 where run_id = ? and customer_id % ? = 0 limit ?""").params(runId, stride, SAMPLE)
                 .query((rs, n) -> matrix.add(new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)}))
                 .list();
-        return new Stats(runId, distributions, matrix);
+        return new Stats(runId, values.segmentSizes(), values.movements(), distributions, matrix);
     }
 }

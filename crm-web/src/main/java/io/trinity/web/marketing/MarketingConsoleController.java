@@ -49,18 +49,16 @@ class MarketingConsoleController {
     private final Audiences audiences;
     private final Campaigns campaigns;
     private final MarketingStats stats;
-    private final CustomerValues values;
     private final ScoringRuns runs;
     private final TierLadder tiers;
     private final RewardRules rules;
     private final JsonMapper json;
 
-    MarketingConsoleController(Audiences audiences, Campaigns campaigns, MarketingStats stats, CustomerValues values,
-            ScoringRuns runs, TierLadder tiers, RewardRules rules, JsonMapper json) {
+    MarketingConsoleController(Audiences audiences, Campaigns campaigns, MarketingStats stats, ScoringRuns runs,
+            TierLadder tiers, RewardRules rules, JsonMapper json) {
         this.audiences = audiences;
         this.campaigns = campaigns;
         this.stats = stats;
-        this.values = values;
         this.runs = runs;
         this.tiers = tiers;
         this.rules = rules;
@@ -103,13 +101,14 @@ class MarketingConsoleController {
         model.addAttribute("after", after);
         model.addAttribute("query", query(filter));
         model.addAttribute("sorts", AudienceFilter.SORTS);
-        model.addAttribute("segments", values.segmentSizes());
+        MarketingStats.Stats figures = stats.current();
+        model.addAttribute("segments", figures == null ? Map.of() : figures.segmentSizes());
         model.addAttribute("segmentRules", CustomerValues.segmentRules());
         model.addAttribute("tiers", tiers.current().all());
-        model.addAttribute("movements", values.movements());
+        model.addAttribute("movements", figures == null ? List.of() : figures.movements());
         model.addAttribute("run", runs.currentRunId().isPresent()
                 ? runs.find(runs.currentRunId().getAsLong()).orElse(null) : null);
-        model.addAttribute("charts", charts());
+        model.addAttribute("charts", charts(figures));
         return "marketing/dashboard";
     }
 
@@ -121,13 +120,12 @@ class MarketingConsoleController {
         return q == null ? "" : q;
     }
 
-    private Map<String, String> charts() {
+    private Map<String, String> charts(MarketingStats.@Nullable Stats s) {
         Map<String, String> charts = new LinkedHashMap<>();
-        MarketingStats.Stats s = stats.current();
         if (s == null) {
             return charts;
         }
-        Map<String, Long> sizes = values.segmentSizes();
+        Map<String, Long> sizes = s.segmentSizes();
         charts.put("segments", json.writeValueAsString(Map.of("type", "bar", "labels", new ArrayList<>(sizes.keySet()),
                 "datasets", List.of(Map.of("label", "customers", "data", new ArrayList<>(sizes.values()))),
                 "yLabel", "customers")));

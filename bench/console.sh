@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Console benchmark: bench/console.sh [customers=100000] [requests=200]
+# Builds the app, reuses (or generates once, in target/benchmark/) the same synthetic base as bench/scoring.sh,
+# scores it once if needed, signs in through the login form and prints p50/p95/p99 page times for the marketing
+# dashboard (page 1, page 10,000, filtered), the customer profile and the PR inbox, next to the login page.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -B -DskipTests package
+exec java -Xmx8g -cp crm-app/target/trinity.jar -Dloader.main=io.trinity.app.benchmark.ConsoleBenchmark \
+  org.springframework.boot.loader.launch.PropertiesLauncher "${1:-100000}" "${2:-200}"

@@ -11,24 +11,43 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The marketer's ranked dashboard (customers by combined value, by segment) and the scoring page, where a run is
- * started and its progress followed.
+ * The scoring page: a run is started and its progress followed; admins change the combined-value weights (each
+ * change a new version) and everyone sees the segment rules behind the segments.
  */
 @Controller
 class ScoringConsoleController {
 
-    private final CustomerValues values;
     private final ScoringRuns runs;
+    private final io.trinity.scoring.run.ScoringWeights weights;
 
-    ScoringConsoleController(CustomerValues values, ScoringRuns runs) {
-        this.values = values;
+    ScoringConsoleController(ScoringRuns runs, io.trinity.scoring.run.ScoringWeights weights) {
         this.runs = runs;
+        this.weights = weights;
     }
 
     @GetMapping("/scoring")
     String scoring(Model model) {
         model.addAttribute("run", runs.latest().orElse(null));
+        model.addAttribute("weights", weights.current());
+        model.addAttribute("weightHistory", weights.history());
+        model.addAttribute("segmentRules", CustomerValues.segmentRules());
         return "scoring/runs";
+    }
+
+    @PostMapping("/scoring/weights")
+    String changeWeights(@org.springframework.web.bind.annotation.RequestParam(required = false) String transaction,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String relationship,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String influence,
+            Principal principal, RedirectAttributes redirect) {
+        try {
+            var changed = weights.change(new io.trinity.scoring.value.CombinedWeights(Double.parseDouble(transaction),
+                    Double.parseDouble(relationship), Double.parseDouble(influence)), principal.getName());
+            redirect.addFlashAttribute("message", "Weights version " + changed.version()
+                    + " saved; the next scoring run uses them.");
+        } catch (RuntimeException e) {
+            redirect.addFlashAttribute("message", "Weights not saved: give three non-negative numbers, not all zero.");
+        }
+        return "redirect:/scoring";
     }
 
     /** The progress fragment htmx polls while a run is going. */

@@ -101,6 +101,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/pr/**").hasAnyRole(Role.PR.name(), Role.ADMIN.name())
                         .requestMatchers("/service/**")
                         .hasAnyRole(Role.SERVICE.name(), Role.PR.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/scoring/weights").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/scoring/runs")
                         .hasAnyRole(Role.ADMIN.name(), Role.MARKETING.name())
                         .anyRequest().hasAnyRole(STAFF))

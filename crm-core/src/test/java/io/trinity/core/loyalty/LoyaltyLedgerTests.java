@@ -318,4 +318,51 @@ class LoyaltyLedgerTests {
         assertThat(ledger(lu)).extracting(LedgerEntry::points, LedgerEntry::sourceKey)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(15L, "activity:facebook:" + p + "-s1"));
     }
+
+    @Autowired io.trinity.core.identity.IdentityStore identities;
+
+    @Test
+    void linkingAFacebookAccountCompletingTheProfileBirthdaysAndSegmentEntriesEarnOnce() {
+        RuleDraft linked = new RuleDraft("Connect Facebook " + p, "IDENTITY_LINKED", null, null, null, null,
+                "facebook", null, null, null, null, null, null, null, null, null, null, null, "FIXED_POINTS", "200",
+                null, null, null, null, null, null, true);
+        created.add(rules.activate(rules.create(linked, "t").id(), "t").id());
+        created.add(rules.activate(rules.create(new RuleDraft("Complete profile " + p, "PROFILE_COMPLETED", null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                "FIXED_POINTS", "75", null, null, null, null, null, null, null), "t").id(), "t").id());
+        created.add(rules.activate(rules.create(new RuleDraft("Birthday " + p, "BIRTHDAY", null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, "GRANT_PERK", null, null,
+                "Birthday gift " + p, null, null, null, null, null), "t").id(), "t").id());
+        created.add(rules.activate(rules.create(new RuleDraft("Welcome champions " + p, "SEGMENT_ENTERED", null,
+                null, null, null, null, null, null, null, "Champions", null, null, null, null, null, null, null,
+                "FIXED_POINTS", "300", null, null, null, null, null, null, null), "t").id(), "t").id());
+        long mo = customer("mo");
+        var fb = identities.findOrCreate("facebook", p + "-fb", null);
+        identities.linkManually(fb.id(), mo);
+        identities.linkManually(fb.id(), mo);
+        var x = identities.findOrCreate("x", p + "-x", p + "x");
+        identities.linkManually(x.id(), mo);
+        assertThat(ledger(mo)).extracting(LedgerEntry::points).as("facebook only, once").containsExactly(200L);
+
+        customers.update(mo, new CustomerDraft(p + "-mo", "Mo", "Tester", "mo@example.com", "+4712345678", null,
+                null, "Oslo", "NO", true, null, null));
+        assertThat(ledger(mo)).hasSize(1);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        customers.update(mo, new CustomerDraft(p + "-mo", "Mo", "Tester", "mo@example.com", "+4712345678", null,
+                null, "Oslo", "NO", true, null, today.minusYears(30).toString()));
+        customers.update(mo, new CustomerDraft(p + "-mo", "Mo", "Tester", "mo@example.com", "+4712345679", null,
+                null, "Oslo", "NO", true, null, today.minusYears(30).toString()));
+        assertThat(ledger(mo)).extracting(LedgerEntry::points).containsExactly(75L, 200L);
+
+        jobs.birthdays(today);
+        jobs.birthdays(today);
+        assertThat(accounts.summary(mo).perks()).extracting(Perk::perk).containsExactly("Birthday gift " + p);
+
+        jobs.segmentsEntered(42, List.of(new LoyaltyJobs.SegmentEntry(mo, "Champions"),
+                new LoyaltyJobs.SegmentEntry(customer("no"), "Dormant")));
+        jobs.segmentsEntered(42, List.of(new LoyaltyJobs.SegmentEntry(mo, "Champions")));
+        assertThat(ledger(mo)).extracting(LedgerEntry::points).containsExactly(300L, 75L, 200L);
+        assertBalanceIsLedgerSum(mo);
+    }
+
 }

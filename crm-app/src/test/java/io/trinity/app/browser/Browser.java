@@ -141,10 +141,13 @@ final class Browser implements AutoCloseable {
             Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
             Path target = SCREENSHOTS.resolve(name + ".png");
             Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+            target.toFile().setReadable(true, false);
             String docs = System.getProperty("trinity.docs.screenshots");
             if (docs != null && !docs.isBlank()) {
                 Files.createDirectories(Path.of(docs));
-                Files.copy(shot, Path.of(docs).resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+                Path copy = Path.of(docs).resolve(name + ".png");
+                Files.copy(shot, copy, StandardCopyOption.REPLACE_EXISTING);
+                copy.toFile().setReadable(true, false);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

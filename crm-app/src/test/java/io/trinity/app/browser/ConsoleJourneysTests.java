@@ -106,13 +106,16 @@ class ConsoleJourneysTests {
         browser.type(By.id("country"), "1x");
         browser.click(By.id("apply"));
         assertThat(browser.text(By.cssSelector(".alert-warning"))).contains("two-letter country code");
+        assertThat(browser.find(By.id("sort")).getAttribute("value")).as("a bad filter keeps the others")
+                .isEqualTo("influence");
         browser.type(By.id("country"), "");
         browser.click(By.id("apply"));
 
         browser.type(By.id("audience-name"), "Influential consenting " + p);
         browser.click(By.id("save-audience"));
         assertThat(flash()).contains("Saved the audience");
-        assertThat(browser.text(By.id("audiences"))).contains("Influential consenting " + p);
+        assertThat(browser.text(By.id("audiences"))).contains("Influential consenting " + p,
+                "sort influence, consent given");
         browser.screenshot("audiences");
 
         String csv = (String) browser.asyncScript("var done = arguments[arguments.length - 1];"

@@ -138,7 +138,8 @@ public class LoyaltyEngine {
         return fresh;
     }
 
-    private Map<Long, Member> members(List<Long> customers, Tiers ladder) {
+    /** The members behind these customers: tier, perks held, and the valuation's segment and influence. */
+    Map<Long, Member> members(List<Long> customers, Tiers ladder) {
         Long[] ids = customers.toArray(new Long[0]);
         Map<Long, String> tierOf = new HashMap<>();
         jdbc.sql("select customer_id, tier from loyalty_account where customer_id = any(?)").param(ids)

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,23 +31,16 @@ public class RulePreview {
     public record Example(long customerId, long points, int awards) {
     }
 
-    private final JdbcClient jdbc;
     private final RewardRules rules;
     private final TierLadder tiers;
-    private final StandingHolder standing;
-    private final BaseCurrencyHolder currency;
     private final LoyaltyEngine engine;
     private final Clock clock;
     private final PastEvents past;
 
-    RulePreview(JdbcClient jdbc, PastEvents past, RewardRules rules, TierLadder tiers, StandingHolder standing,
-            BaseCurrencyHolder currency, LoyaltyEngine engine, Clock clock) {
-        this.jdbc = jdbc;
+    RulePreview(PastEvents past, RewardRules rules, TierLadder tiers, LoyaltyEngine engine, Clock clock) {
         this.past = past;
         this.rules = rules;
         this.tiers = tiers;
-        this.standing = standing;
-        this.currency = currency;
         this.engine = engine;
         this.clock = clock;
     }
@@ -121,24 +113,10 @@ public class RulePreview {
     private void loadMembers(List<LoyaltyEvent> chunk, Map<Long, Member> members, Tiers ladder) {
         List<Long> missing = chunk.stream().map(LoyaltyEvent::customerId).filter(id -> !members.containsKey(id))
                 .distinct().toList();
-        if (missing.isEmpty()) {
-            return;
-        }
-        Long[] ids = missing.toArray(new Long[0]);
-        Map<Long, String> tierOf = new HashMap<>();
-        jdbc.sql("select customer_id, tier from loyalty_account where customer_id = any(?)").param(ids)
-                .query((rs, n) -> tierOf.put(rs.getLong(1), rs.getString(2))).list();
-        Map<Long, Set<String>> perks = new HashMap<>();
-        jdbc.sql("select customer_id, perk from customer_perk where customer_id = any(?)").param(ids)
-                .query((rs, n) -> perks.computeIfAbsent(rs.getLong(1), c -> new HashSet<>()).add(rs.getString(2)))
-                .list();
-        Map<Long, MemberStanding.Standing> standings = standing.get().of(missing);
-        for (long id : missing) {
-            MemberStanding.Standing s = standings.get(id);
-            members.put(id, new Member(id, tierOf.getOrDefault(id, ladder.lowest().code()),
-                    perks.getOrDefault(id, Set.of()), s == null ? null : s.segment(),
-                    s == null ? null : s.influence()));
+        if (!missing.isEmpty()) {
+            members.putAll(engine.members(missing, ladder));
         }
     }
+
 
 }

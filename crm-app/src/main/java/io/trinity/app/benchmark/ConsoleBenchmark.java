@@ -101,6 +101,8 @@ public final class ConsoleBenchmark {
                 i -> "/marketing?after=" + page10k);
         pages.put("dashboard, by influence, consenting", i -> "/marketing?sort=influence&consent=given");
         pages.put("dashboard, Champions in the US", i -> "/marketing?segment=Champions&country=US");
+        pages.put("count fragment, Champions in the US (htmx, after the page)",
+                i -> "/marketing/count?segment=Champions&country=US");
         pages.put("customer profile (random customer)", i -> "/customers/" + (1 + random.nextLong(maxId)));
         pages.put("PR listening inbox", i -> "/pr/conversations");
         Map<String, long[]> results = new LinkedHashMap<>();

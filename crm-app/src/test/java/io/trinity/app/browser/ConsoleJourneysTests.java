@@ -87,6 +87,7 @@ class ConsoleJourneysTests {
         browser.go("/marketing");
         browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-segments[data-drawn]")));
         assertThat(browser.all(By.cssSelector("#ranked tbody tr"))).hasSizeGreaterThan(10);
+        browser.waitFor(d -> d.findElement(By.id("match-count")).getText().matches("[0-9,]+\\+?"));
         browser.screenshot("dashboard");
 
         browser.selectValue(By.id("sort"), "influence");

@@ -84,11 +84,9 @@ class MarketingConsoleController {
             e.errors().forEach(f -> errors.put(f.field(), f.message()));
         }
         Page<AudienceMember> page = new Page<>(List.of(), null);
-        String count = "0";
         if (errors.isEmpty()) {
             try {
                 page = audiences.browse(filter, PAGE, after);
-                count = audiences.countLabel(filter);
             } catch (InvalidInputException e) {
                 e.errors().forEach(f -> errors.put(f.field(), f.message()));
             }
@@ -97,7 +95,6 @@ class MarketingConsoleController {
         model.addAttribute("params", filterParams(params));
         model.addAttribute("errors", errors);
         model.addAttribute("page", page);
-        model.addAttribute("count", count);
         model.addAttribute("after", after);
         model.addAttribute("query", query(filter));
         model.addAttribute("sorts", AudienceFilter.SORTS);
@@ -110,6 +107,20 @@ class MarketingConsoleController {
                 ? runs.find(runs.currentRunId().getAsLong()).orElse(null) : null);
         model.addAttribute("charts", charts(figures));
         return "marketing/dashboard";
+    }
+
+    /**
+     * How many customers match, counted up to 10,000: loaded by htmx after the page, so a filter that is costly to
+     * count never slows the list itself.
+     */
+    @GetMapping("/marketing/count")
+    @org.springframework.web.bind.annotation.ResponseBody
+    String count(@RequestParam Map<String, String> params) {
+        try {
+            return audiences.countLabel(AudienceFilter.parse(filterParams(params)));
+        } catch (InvalidInputException e) {
+            return "—";
+        }
     }
 
     /** The filter as a query string (without the leading '?'), for paging, export and saving links. */

@@ -46,11 +46,15 @@ class SharedConsoleTests {
         runs.runNow(null, "test");
         mvc.perform(get("/marketing").with(as("marketing", "MARKETING"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("customers match")))
+                .andExpect(content().string(containsString("hx-get=\"/marketing/count?\"")))
                 .andExpect(content().string(containsString("data-chart=")));
         mvc.perform(get("/marketing?country=Norway&minValue=x").with(as("marketing", "MARKETING")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("two-letter country code")))
                 .andExpect(content().string(containsString("is not a number between 0 and 100")));
+        mvc.perform(get("/marketing/count?consent=given&country=US").with(as("marketing", "MARKETING")))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+                        "[0-9,]+\\+?")));
         mvc.perform(get("/marketing/export?consent=missing").with(as("marketing", "MARKETING")))
                 .andExpect(status().isOk()).andExpect(header().string("Content-Type", startsWith("text/csv")))
                 .andExpect(content().string(startsWith("external_id,first_name")))

@@ -82,3 +82,6 @@ create index campaign_contact_customer_idx on campaign_contact (customer_id, con
 -- Influencers not yet known as customers, by audience.
 create index social_identity_unlinked_reach_idx on social_identity (follower_count desc, id desc)
     where customer_id is null and follower_count is not null;
+
+-- The timeline reads a member's points by when they were earned.
+create index loyalty_ledger_customer_time_idx on loyalty_ledger (customer_id, occurred_at desc, id desc);

@@ -58,13 +58,13 @@ public class Timeline {
                    from service_case s where s.customer_id = :c and (s.created_at, s.id * 8 + 2) < (:t, :k)
                    order by s.created_at desc, s.id desc limit :n)
                   union all
-                  (select 3, l.id, l.created_at, 'points',
+                  (select 3, l.id, l.occurred_at, 'points',
                           case when l.points > 0 then '+' else '' end || l.points || ' points (' || lower(l.kind) || ')',
                           coalesce(v.name, l.reason), null, null
                    from loyalty_ledger l left join reward_rule_version v on v.rule_id = l.rule_id
                                                                          and v.version = l.rule_version
-                   where l.customer_id = :c and (l.created_at, l.id * 8 + 3) < (:t, :k)
-                   order by l.created_at desc, l.id desc limit :n)
+                   where l.customer_id = :c and (l.occurred_at, l.id * 8 + 3) < (:t, :k)
+                   order by l.occurred_at desc, l.id desc limit :n)
                   union all
                   (select 4, cc.campaign_id, cc.contacted_at, 'campaign', cp.name,
                           case when cc.holdout then 'in the holdout group (not contacted)'

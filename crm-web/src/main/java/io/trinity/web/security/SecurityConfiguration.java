@@ -44,6 +44,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/identities/*/link")
                         .hasAnyRole(Role.PR.name(), Role.SERVICE.name(), Role.ADMIN.name())
                         .requestMatchers("/api/v1/loyalty/**").hasAnyRole(LOYALTY)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/*").hasAnyRole(STAFF)
+                        .requestMatchers("/api/v1/cases", "/api/v1/cases/*")
+                        .hasAnyRole(Role.SERVICE.name(), Role.PR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/ledger/adjustments")
                         .hasAnyRole(LOYALTY)
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/redemptions", "/api/v1/referrals",

@@ -94,7 +94,9 @@ final class Browser implements AutoCloseable {
 
     void type(By by, String text) {
         WebElement field = find(by);
-        field.clear();
+        // Select and delete as a person would, so the page sees input events (clear() fires none).
+        field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                org.openqa.selenium.Keys.DELETE);
         field.sendKeys(text);
     }
 
@@ -113,6 +115,14 @@ final class Browser implements AutoCloseable {
         element.click();
     }
 
+    /** Clicks something that makes htmx replace {@code region}, and waits until the new content is in. */
+    void clickAndSwap(By target, By region) {
+        WebElement old = find(region);
+        click(target);
+        waitFor(ExpectedConditions.stalenessOf(old));
+        find(region);
+    }
+
     void click(WebElement element) {
         script("arguments[0].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'});", element);
         element.click();
@@ -123,7 +133,9 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitFor(java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition::apply);
+        // htmx swaps replace elements under our feet: a stale element means "not yet", not failure.
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
     }
 
     Object script(String js, Object... args) {

@@ -48,6 +48,8 @@ class ConsoleJourneysTests {
     @Autowired
     ActivityIngest activities;
 
+    static final By RESULTS = By.id("dashboard-results");
+
     Browser browser;
     long hostileCustomer;
     final String p = "BT-" + UUID.randomUUID().toString().substring(0, 6);
@@ -92,7 +94,7 @@ class ConsoleJourneysTests {
 
         browser.selectValue(By.id("sort"), "influence");
         browser.selectValue(By.id("consent"), "given");
-        browser.click(By.id("apply"));
+        browser.clickAndSwap(By.id("apply"), RESULTS);
         browser.waitFor(ExpectedConditions.urlContains("sort=influence"));
         List<Double> influence = browser.all(By.cssSelector("#ranked tbody tr td:nth-child(6)")).stream()
                 .map(td -> Double.parseDouble(td.getText())).toList();
@@ -105,12 +107,16 @@ class ConsoleJourneysTests {
         assertThat(browser.text(By.cssSelector("#ranked tbody tr td a"))).isNotEqualTo(firstPageTop);
 
         browser.type(By.id("country"), "1x");
-        browser.click(By.id("apply"));
+        browser.clickAndSwap(By.id("apply"), RESULTS);
         assertThat(browser.text(By.cssSelector(".alert-warning"))).contains("two-letter country code");
         assertThat(browser.find(By.id("sort")).getAttribute("value")).as("a bad filter keeps the others")
                 .isEqualTo("influence");
         browser.type(By.id("country"), "");
-        browser.click(By.id("apply"));
+        browser.clickAndSwap(By.id("apply"), RESULTS);
+        browser.type(By.id("dash-q"), "zz-nobody-has-this-name");
+        browser.waitFor(d -> d.findElement(RESULTS).getText().contains("No customers match"));
+        browser.type(By.id("dash-q"), "");
+        browser.waitFor(d -> !d.findElements(By.cssSelector("#ranked tbody tr")).isEmpty());
 
         browser.type(By.id("audience-name"), "Influential consenting " + p);
         browser.click(By.id("save-audience"));

@@ -16,14 +16,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param sort   combined (default), transaction, relationship or influence; highest first, ties by id
  * @param moved  only customers whose segment changed since the previous run
+ * @param q      search: a name or e-mail that starts with it, or exactly this external id
  */
 public record AudienceFilter(String sort, @Nullable String segment, @Nullable String tier, @Nullable String country,
         @Nullable String city, @Nullable String network, @Nullable Boolean consent, @Nullable Double minValue,
-        @Nullable Double maxValue, boolean moved) {
+        @Nullable Double maxValue, boolean moved, @Nullable String q) {
 
     public static final List<String> SORTS = List.of("combined", "transaction", "relationship", "influence");
     public static final AudienceFilter ALL = new AudienceFilter("combined", null, null, null, null, null, null, null,
-            null, false);
+            null, false, null);
 
     public static AudienceFilter parse(Map<String, String> params) {
         List<FieldError> errors = new ArrayList<>();
@@ -67,16 +68,25 @@ public record AudienceFilter(String sort, @Nullable String segment, @Nullable St
             errors.add(new FieldError("maxValue", "must not be below minValue"));
         }
         String moved = value(params, "moved");
+        String q = value(params, "q");
+        if (q != null && (q.length() > 80 || !io.trinity.core.shared.TextRules.isStorable(q, false))) {
+            errors.add(new FieldError("q", "must be at most 80 characters"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         return new AudienceFilter(sort, segment, tier == null ? null : tier.toUpperCase(Locale.ROOT),
                 country == null ? null : country.toUpperCase(Locale.ROOT), city,
                 network == null ? null : network.toLowerCase(Locale.ROOT), consent, min, max,
-                moved != null && (moved.equals("true") || moved.equals("on")));
+                moved != null && (moved.equals("true") || moved.equals("on")), q);
     }
 
     /** The filter as query parameters (only those set), for links, saved audiences and the export. */
+    /** The same filter, restricted to customers with or without marketing consent. */
+    public AudienceFilter withConsent(boolean given) {
+        return new AudienceFilter(sort, segment, tier, country, city, network, given, minValue, maxValue, moved, q);
+    }
+
     public Map<String, String> toParams() {
         Map<String, String> p = new LinkedHashMap<>();
         if (!sort.equals("combined")) {
@@ -93,6 +103,7 @@ public record AudienceFilter(String sort, @Nullable String segment, @Nullable St
         if (moved) {
             p.put("moved", "true");
         }
+        put(p, "q", q);
         return p;
     }
 

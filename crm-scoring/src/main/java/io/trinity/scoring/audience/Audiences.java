@@ -98,6 +98,13 @@ public class Audiences {
             w.append(" and v.combined <= :maxValue");
             p.addValue("maxValue", f.maxValue());
         }
+        if (f.q() != null) {
+            w.append(" and (lower(c.last_name) like :q escape '\\' or lower(c.first_name) like :q escape '\\'"
+                    + " or lower(c.email) like :q escape '\\' or c.external_id = :exact)");
+            p.addValue("q", f.q().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+            p.addValue("exact", f.q());
+        }
         if (f.moved()) {
             w.append(" and exists (select 1 from customer_value pv where pv.run_id = :previous"
                     + " and pv.customer_id = v.customer_id and pv.segment <> v.segment)");

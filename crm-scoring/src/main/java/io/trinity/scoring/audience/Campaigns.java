@@ -148,9 +148,7 @@ public class Campaigns {
         List<Long> members = new ArrayList<>();
         String after = null;
         do {
-            var page = audiences.browse(new AudienceFilter(filter.sort(), filter.segment(), filter.tier(),
-                    filter.country(), filter.city(), filter.network(), true, filter.minValue(), filter.maxValue(),
-                    filter.moved()), 500, after);
+            var page = audiences.browse(filter.withConsent(true), 500, after);
             page.items().forEach(m -> members.add(m.customerId()));
             after = page.next();
         } while (after != null);

@@ -23,7 +23,8 @@ public class Influencers {
         this.jdbc = jdbc;
     }
 
-    public record Known(AudienceMember member, long reach, @Nullable String lastSaid) {
+    public record Known(AudienceMember member, long reach, double engagementPerPost, double postsPer30d,
+            @Nullable String lastSaid) {
     }
 
     public record Unknown(long identityId, String network, @Nullable String handle, @Nullable String displayName,
@@ -35,11 +36,18 @@ public class Influencers {
 
     public Result customers(int limit, @Nullable String after) {
         Page<AudienceMember> page = audiences.browse(new AudienceFilter("influence", null, null, null, null, null,
-                null, null, null, false), limit, after);
+                null, null, null, false, null), limit, after);
         Long[] ids = page.items().stream().map(AudienceMember::customerId).toArray(Long[]::new);
         Map<Long, Long> reach = new HashMap<>();
         Map<Long, String> said = new HashMap<>();
+        Map<Long, double[]> activity = new HashMap<>();
         if (ids.length > 0) {
+            jdbc.sql("""
+                            select customer_id, engagement_per_post, posts_per_30d from customer_value
+                            where run_id = (select max(id) from scoring_run where status = 'succeeded')
+                              and customer_id = any(?)""").param(ids)
+                    .query((rs, n) -> activity.put(rs.getLong(1), new double[] {rs.getDouble(2), rs.getDouble(3)}))
+                    .list();
             jdbc.sql("select customer_id, coalesce(sum(follower_count), 0) from social_identity"
                             + " where customer_id = any(?) group by customer_id").param(ids)
                     .query((rs, n) -> reach.put(rs.getLong(1), rs.getLong(2))).list();
@@ -50,8 +58,10 @@ public class Influencers {
                             order by actor_customer_id, occurred_at desc""").param(ids)
                     .query((rs, n) -> said.put(rs.getLong(1), rs.getString(2))).list();
         }
-        return new Result(page.items().stream().map(m -> new Known(m, reach.getOrDefault(m.customerId(), 0L),
-                said.get(m.customerId()))).toList(), page.next());
+        return new Result(page.items().stream().map(m -> {
+            double[] a = activity.getOrDefault(m.customerId(), new double[2]);
+            return new Known(m, reach.getOrDefault(m.customerId(), 0L), a[0], a[1], said.get(m.customerId()));
+        }).toList(), page.next());
     }
 
     public List<Unknown> unknown(int limit) {

@@ -14,9 +14,9 @@ class AudienceFilterTests {
     void parsesAndRoundTripsTheDashboardParameters() {
         AudienceFilter f = AudienceFilter.parse(Map.of("sort", "Influence", "segment", "Champions", "tier", "gold",
                 "country", "no", "network", "X", "consent", "given", "minValue", "40", "maxValue", "90.5",
-                "moved", "true"));
+                "moved", "true", "q", "ols"));
         assertThat(f).isEqualTo(new AudienceFilter("influence", "Champions", "GOLD", "NO", null, "x", true, 40.0,
-                90.5, true));
+                90.5, true, "ols"));
         assertThat(AudienceFilter.parse(f.toParams())).isEqualTo(f);
         assertThat(AudienceFilter.parse(Map.of())).isEqualTo(AudienceFilter.ALL);
         assertThat(AudienceFilter.ALL.describe()).contains("everyone");

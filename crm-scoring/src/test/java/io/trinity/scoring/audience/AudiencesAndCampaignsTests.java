@@ -70,7 +70,7 @@ class AudiencesAndCampaignsTests {
     @Test
     void keysetPagesCoverEveryoneOnceInScoreOrder() {
         for (String sort : AudienceFilter.SORTS) {
-            AudienceFilter f = new AudienceFilter(sort, null, null, null, null, null, null, null, null, false);
+            AudienceFilter f = new AudienceFilter(sort, null, null, null, null, null, null, null, null, false, null);
             List<AudienceMember> members = all(f, 7);
             assertThat(members).as(sort).hasSize(40);
             assertThat(new HashSet<>(members.stream().map(AudienceMember::customerId).toList())).hasSize(40);
@@ -96,6 +96,13 @@ class AudiencesAndCampaignsTests {
         AudienceFilter high = AudienceFilter.parse(Map.of("minValue", "50"));
         assertThat(all(high, 50)).allSatisfy(m -> assertThat(m.combined()).isGreaterThanOrEqualTo(50));
         assertThat(audiences.countLabel(AudienceFilter.ALL)).isEqualTo("40");
+        assertThat(all(AudienceFilter.parse(Map.of("q", "name1")), 50)).extracting(AudienceMember::externalId)
+                .as("first-name prefix").containsExactlyInAnyOrder("AC-01", "AC-10", "AC-11", "AC-12", "AC-13", "AC-14",
+                        "AC-15", "AC-16", "AC-17", "AC-18", "AC-19");
+        assertThat(all(AudienceFilter.parse(Map.of("q", "AC-23")), 50)).extracting(AudienceMember::externalId)
+                .containsExactly("AC-23");
+        assertThat(all(AudienceFilter.parse(Map.of("q", "%")), 50)).as("a LIKE wildcard is searched as text")
+                .isEmpty();
     }
 
     @Test

@@ -97,6 +97,7 @@ class MarketingConsoleController {
         model.addAttribute("page", page);
         model.addAttribute("after", after);
         model.addAttribute("query", query(filter));
+        model.addAttribute("noConsentQuery", query(filter.withConsent(false)));
         model.addAttribute("sorts", AudienceFilter.SORTS);
         MarketingStats.Stats figures = stats.current();
         model.addAttribute("segments", figures == null ? Map.of() : figures.segmentSizes());

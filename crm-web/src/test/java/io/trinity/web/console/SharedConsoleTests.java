@@ -48,6 +48,8 @@ class SharedConsoleTests {
                 .andExpect(content().string(containsString("customers match")))
                 .andExpect(content().string(containsString("hx-get=\"/marketing/count?\"")))
                 .andExpect(content().string(containsString("data-chart=")));
+        mvc.perform(get("/marketing?q=zz-nobody_has%25this").with(as("marketing", "MARKETING")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("No customers match")));
         mvc.perform(get("/marketing?country=Norway&minValue=x").with(as("marketing", "MARKETING")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("two-letter country code")))

@@ -34,9 +34,11 @@ public class CustomerValues {
     private final JdbcClient jdbc;
     private final ScoringRuns runs;
     private final ScoringProperties settings;
+    private final SegmentRuleBook segmentBook;
     private final Map<Long, Population> populations = new ConcurrentHashMap<>();
 
-    CustomerValues(JdbcClient jdbc, ScoringRuns runs, ScoringProperties settings) {
+    CustomerValues(JdbcClient jdbc, ScoringRuns runs, ScoringProperties settings, SegmentRuleBook segmentBook) {
+        this.segmentBook = segmentBook;
         this.jdbc = jdbc;
         this.runs = runs;
         this.settings = settings;
@@ -155,6 +157,7 @@ public class CustomerValues {
         return Segments.DEFAULT.stream().map(SegmentRule::name).toList();
     }
 
+    /** The built-in rules; the ones in force (an admin may have moved thresholds) are {@link SegmentRuleBook#current()}. */
     public static List<SegmentRule> segmentRules() {
         return Segments.DEFAULT;
     }
@@ -199,8 +202,9 @@ public class CustomerValues {
         explanation.add(String.format(Locale.ROOT, "Influence %.1f: %s", rs.getDouble("influence_score"),
                 describe(influence.factors())));
         String segment = rs.getString("segment");
-        SegmentRule rule = Segments.DEFAULT.stream().filter(s -> s.name().equals(segment)).findFirst()
-                .orElse(Segments.DEFAULT.get(Segments.DEFAULT.size() - 1));
+        List<SegmentRule> rules = segmentBook.forRun(rs.getLong("run_id")).rules();
+        SegmentRule rule = rules.stream().filter(s -> s.name().equals(segment)).findFirst()
+                .orElse(rules.get(rules.size() - 1));
         explanation.add("Segment " + segment + ": " + rule.rule());
         return new CustomerValue(customerId, rs.getDate("as_of").toLocalDate(), rs.getLong("run_id"), transaction,
                 new CustomerValue.Relationship(rs.getDouble("relationship_score"), relationship.factors()),

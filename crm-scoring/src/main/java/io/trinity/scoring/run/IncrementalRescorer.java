@@ -1,7 +1,6 @@
 package io.trinity.scoring.run;
 
 import io.trinity.core.customer.CustomerChanges;
-import io.trinity.scoring.value.Segments;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +43,15 @@ public class IncrementalRescorer {
     private final CustomerValues values;
     private final SignalReader reader;
     private final ScoringWeights weights;
+    private final SegmentRuleBook segments;
     private final ScoringProperties settings;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
     IncrementalRescorer(CustomerChanges changes, ScoringRuns runs, CustomerValues values, SignalReader reader,
-            ScoringWeights weights, ScoringProperties settings, JdbcTemplate jdbc, TransactionTemplate transactions) {
+            ScoringWeights weights, ScoringProperties settings, JdbcTemplate jdbc, TransactionTemplate transactions,
+            SegmentRuleBook segments) {
+        this.segments = segments;
         this.changes = changes;
         this.runs = runs;
         this.values = values;
@@ -99,7 +101,8 @@ public class IncrementalRescorer {
                 pageRank.put(rs.getLong(1), rs.getDouble(2));
             });
             ValueRow[] rows = Scorer.incremental(signals, population, id -> pageRank.getOrDefault(id, 0.0),
-                    settings.rfmWeights(), weights.version(run.weightsVersion()).weights(), Segments.DEFAULT);
+                    settings.rfmWeights(), weights.version(run.weightsVersion()).weights(),
+                    segments.forRun(runId).rules());
             jdbc.batchUpdate(UPSERT, java.util.Arrays.stream(rows).map(r -> new Object[] {runId, r.customerId(),
                 r.recencyDays(), r.frequency(), r.monetaryMinor(), r.transactionScore() == null ? null : r.r(),
                 r.transactionScore() == null ? null : r.f(), r.transactionScore() == null ? null : r.m(),

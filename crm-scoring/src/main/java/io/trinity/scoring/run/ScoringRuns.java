@@ -2,7 +2,6 @@ package io.trinity.scoring.run;
 
 import io.trinity.core.shared.CopyWriter;
 import io.trinity.scoring.value.CombinedWeights;
-import io.trinity.scoring.value.Segments;
 import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -49,6 +48,7 @@ public class ScoringRuns {
     private final ScoringProperties settings;
     private final Clock clock;
     private final LoyaltyJobs loyalty;
+    private final SegmentRuleBook segments;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "scoring-run");
         thread.setDaemon(true);
@@ -56,8 +56,10 @@ public class ScoringRuns {
     });
 
     ScoringRuns(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, SignalReader reader,
-            ScoringWeights weights, ScoringProperties settings, Clock clock, LoyaltyJobs loyalty) {
+            ScoringWeights weights, ScoringProperties settings, Clock clock, LoyaltyJobs loyalty,
+            SegmentRuleBook segments) {
         this.loyalty = loyalty;
+        this.segments = segments;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = transactions;
@@ -85,11 +87,14 @@ public class ScoringRuns {
         LocalDate day = asOf != null ? asOf : LocalDate.now(clock.withZone(ZoneOffset.UTC));
         reclaimStale();
         int weightsVersion = weights.current().version();
+        int segmentsVersion = segments.current().version();
         try {
             long id = jdbc.sql("""
-                            insert into scoring_run (as_of, status, weights_version, phase, settings)
-                            values (?, 'running', ?, 'queued', cast(? as jsonb)) returning id""")
-                    .params(java.sql.Date.valueOf(day), weightsVersion, settingsJson(requestedBy))
+                            insert into scoring_run (as_of, status, weights_version, phase, settings,
+                                                     segment_rules_version)
+                            values (?, 'running', ?, 'queued', cast(? as jsonb), ?) returning id""")
+                    .params(java.sql.Date.valueOf(day), weightsVersion, settingsJson(requestedBy),
+                            segmentsVersion == 0 ? null : segmentsVersion)
                     .query(Long.class).single();
             return find(id).orElseThrow();
         } catch (DuplicateKeyException e) {
@@ -127,7 +132,8 @@ public class ScoringRuns {
             new java.util.TreeMap<>(signals.readTimings).forEach(timings::put);
             phase(runId, "scoring", 50);
             t = System.nanoTime();
-            Scorer.Outcome outcome = Scorer.full(signals, settings.rfmWeights(), combined, Segments.DEFAULT);
+            Scorer.Outcome outcome = Scorer.full(signals, settings.rfmWeights(), combined,
+                    segments.forRun(runId).rules());
             timings.put("pageRank", outcome.pageRankMillis());
             timings.put("score", ms(t) - outcome.pageRankMillis());
             phase(runId, "writing", 70);

@@ -114,6 +114,44 @@ class ScoringRunTests {
         }
     }
 
+    @Autowired
+    SegmentRuleBook segmentBook;
+
+    static java.util.List<java.util.List<Double>> thresholds(java.util.List<io.trinity.scoring.value.SegmentRule> rules) {
+        java.util.List<java.util.List<Double>> values = new java.util.ArrayList<>();
+        rules.forEach(r -> values.add(new java.util.ArrayList<>(r.conditions().stream().map(c -> c.value()).toList())));
+        return values;
+    }
+
+    @Test
+    void changedSegmentThresholdsApplyFromTheNextRunAndEachRunExplainsWithItsOwn() {
+        RunView before = runs.runNow(AS_OF, "test");
+        var limits = thresholds(io.trinity.scoring.value.Segments.DEFAULT);
+        int promising = 5;
+        assertThat(io.trinity.scoring.value.Segments.DEFAULT.get(promising).name()).isEqualTo("Promising");
+        limits.get(promising).set(0, 0.0);
+        try {
+            var changed = segmentBook.change(limits, "admin");
+            RunView after = runs.runNow(AS_OF, "test");
+            assertThat(segmentBook.forRun(after.id()).version()).isEqualTo(changed.version());
+            assertThat(segmentBook.forRun(before.id()).version()).isZero();
+            long promisingNow = jdbc.sql("select count(*) from customer_value where run_id = ? and segment = 'Promising'")
+                    .param(after.id()).query(Long.class).single();
+            long promisingBefore = jdbc.sql("select count(*) from customer_value where run_id = ?"
+                    + " and segment = 'Promising'").param(before.id()).query(Long.class).single();
+            assertThat(promisingNow).isGreaterThan(promisingBefore);
+            assertThat(jdbc.sql("select count(*) from customer_value where run_id = ? and segment in ('Dormant', 'Others')")
+                    .param(after.id()).query(Long.class).single()).as("nobody falls through to the last rules")
+                    .isZero();
+            long someone = jdbc.sql("select customer_id from customer_value where run_id = ? and segment = 'Promising'"
+                    + " limit 1").param(after.id()).query(Long.class).single();
+            assertThat(values.valueOf(someone).orElseThrow().explanation())
+                    .contains("Segment Promising: combined ≥ 0");
+        } finally {
+            segmentBook.change(thresholds(io.trinity.scoring.value.Segments.DEFAULT), "test");
+        }
+    }
+
     @Test
     void combinedValueSegmentAndExplanationTravelTogether() {
         runs.runNow(AS_OF, "test");

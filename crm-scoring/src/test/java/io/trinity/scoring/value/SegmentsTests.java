@@ -35,4 +35,22 @@ class SegmentsTests {
         assertThat(Segments.DEFAULT.get(1).rule()).isEqualTo("transaction ≥ 60 and influence ≥ 60");
         assertThat(Segments.DEFAULT.get(Segments.DEFAULT.size() - 1).rule()).isEqualTo("everyone else");
     }
+
+    @Test
+    void rulesRoundTripThroughTheirStoredTextAndTakeNewThresholds() {
+        String text = Segments.format(Segments.DEFAULT);
+        org.assertj.core.api.Assertions.assertThat(Segments.parse(text)).isEqualTo(Segments.DEFAULT);
+        java.util.List<java.util.List<Double>> values = new java.util.ArrayList<>();
+        for (SegmentRule rule : Segments.DEFAULT) {
+            values.add(rule.conditions().stream().map(c -> c.value()).collect(java.util.stream.Collectors.toList()));
+        }
+        values.set(1, java.util.List.of(70.0, 65.5));
+        var changed = Segments.withThresholds(Segments.DEFAULT, values);
+        org.assertj.core.api.Assertions.assertThat(changed.get(1).rule()).isEqualTo("transaction ≥ 70 and influence ≥ 65.5");
+        org.assertj.core.api.Assertions.assertThat(changed.get(1).name()).isEqualTo("Champions");
+        values.set(4, java.util.List.of(3.0, 3.0, 6.0));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Segments.withThresholds(Segments.DEFAULT, values))
+                .hasMessageContaining("between 0 and 5");
+    }
+
 }

@@ -11,7 +11,6 @@ import io.trinity.scoring.audience.AudienceMember;
 import io.trinity.scoring.audience.Audiences;
 import io.trinity.scoring.audience.Campaigns;
 import io.trinity.scoring.audience.MarketingStats;
-import io.trinity.scoring.run.CustomerValues;
 import io.trinity.scoring.run.ScoringRuns;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -53,9 +52,11 @@ class MarketingConsoleController {
     private final TierLadder tiers;
     private final RewardRules rules;
     private final JsonMapper json;
+    private final io.trinity.scoring.run.SegmentRuleBook segmentBook;
 
     MarketingConsoleController(Audiences audiences, Campaigns campaigns, MarketingStats stats, ScoringRuns runs,
-            TierLadder tiers, RewardRules rules, JsonMapper json) {
+            TierLadder tiers, RewardRules rules, JsonMapper json, io.trinity.scoring.run.SegmentRuleBook segmentBook) {
+        this.segmentBook = segmentBook;
         this.audiences = audiences;
         this.campaigns = campaigns;
         this.stats = stats;
@@ -101,7 +102,7 @@ class MarketingConsoleController {
         model.addAttribute("sorts", AudienceFilter.SORTS);
         MarketingStats.Stats figures = stats.current();
         model.addAttribute("segments", figures == null ? Map.of() : figures.segmentSizes());
-        model.addAttribute("segmentRules", CustomerValues.segmentRules());
+        model.addAttribute("segmentRules", segmentBook.current().rules());
         model.addAttribute("tiers", tiers.current().all());
         model.addAttribute("movements", figures == null ? List.of() : figures.movements());
         model.addAttribute("run", runs.currentRunId().isPresent()

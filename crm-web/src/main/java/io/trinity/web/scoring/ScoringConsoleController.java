@@ -1,6 +1,5 @@
 package io.trinity.web.scoring;
 
-import io.trinity.scoring.run.CustomerValues;
 import io.trinity.scoring.run.RunInProgressException;
 import io.trinity.scoring.run.ScoringRuns;
 import java.security.Principal;
@@ -19,10 +18,13 @@ class ScoringConsoleController {
 
     private final ScoringRuns runs;
     private final io.trinity.scoring.run.ScoringWeights weights;
+    private final io.trinity.scoring.run.SegmentRuleBook segments;
 
-    ScoringConsoleController(ScoringRuns runs, io.trinity.scoring.run.ScoringWeights weights) {
+    ScoringConsoleController(ScoringRuns runs, io.trinity.scoring.run.ScoringWeights weights,
+            io.trinity.scoring.run.SegmentRuleBook segments) {
         this.runs = runs;
         this.weights = weights;
+        this.segments = segments;
     }
 
     @GetMapping("/scoring")
@@ -30,8 +32,36 @@ class ScoringConsoleController {
         model.addAttribute("run", runs.latest().orElse(null));
         model.addAttribute("weights", weights.current());
         model.addAttribute("weightHistory", weights.history());
-        model.addAttribute("segmentRules", CustomerValues.segmentRules());
+        model.addAttribute("segmentRules", segments.current());
+        model.addAttribute("segmentHistory", segments.history());
         return "scoring/runs";
+    }
+
+    /** New thresholds for the segment rules: form fields {@code t.<rule>.<condition>}. */
+    @PostMapping("/scoring/segments")
+    String changeSegments(@org.springframework.web.bind.annotation.RequestParam java.util.Map<String, String> form,
+            Principal principal, RedirectAttributes redirect) {
+        var rules = segments.current().rules();
+        java.util.List<java.util.List<Double>> thresholds = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < rules.size(); i++) {
+                java.util.List<Double> values = new java.util.ArrayList<>();
+                for (int k = 0; k < rules.get(i).conditions().size(); k++) {
+                    String value = form.get("t." + i + "." + k);
+                    values.add(value == null || value.isBlank() ? rules.get(i).conditions().get(k).value()
+                            : Double.parseDouble(value.strip()));
+                }
+                thresholds.add(values);
+            }
+            var changed = segments.change(thresholds, principal.getName());
+            redirect.addFlashAttribute("message", "Segment rules version " + changed.version()
+                    + " saved; the next scoring run uses them.");
+        } catch (NumberFormatException e) {
+            redirect.addFlashAttribute("message", "Segment rules not saved: every threshold must be a number.");
+        } catch (io.trinity.core.shared.InvalidInputException e) {
+            redirect.addFlashAttribute("message", "Segment rules not saved: " + e.errors().get(0).message() + ".");
+        }
+        return "redirect:/scoring";
     }
 
     @PostMapping("/scoring/weights")

@@ -37,6 +37,9 @@ class SharedConsoleTests {
     @Autowired
     ScoringWeights weights;
 
+    @Autowired
+    io.trinity.scoring.run.SegmentRuleBook segmentBook;
+
     static RequestPostProcessor as(String user, String role) {
         return user(user).roles(role);
     }
@@ -83,6 +86,20 @@ class SharedConsoleTests {
         mvc.perform(post("/scoring/weights").with(as("marketing", "MARKETING")).with(csrf()).param("transaction", "1")
                 .param("relationship", "0").param("influence", "0")).andExpect(status().isForbidden());
         weights.change(CombinedWeights.DEFAULT, "test");
+        int rulesBefore = segmentBook.current().version();
+        mvc.perform(post("/scoring/segments").with(as("admin", "ADMIN")).with(csrf()).param("t.1.0", "65")
+                .param("t.1.1", "70")).andExpect(status().isFound());
+        Assertions.assertThat(segmentBook.current().version()).isEqualTo(rulesBefore + 1);
+        Assertions.assertThat(segmentBook.current().rules().get(1).rule()).isEqualTo("transaction ≥ 65 and influence ≥ 70");
+        mvc.perform(post("/scoring/segments").with(as("admin", "ADMIN")).with(csrf()).param("t.1.0", "650"))
+                .andExpect(status().isFound());
+        Assertions.assertThat(segmentBook.current().version()).as("out of range: refused").isEqualTo(rulesBefore + 1);
+        mvc.perform(post("/scoring/segments").with(as("marketing", "MARKETING")).with(csrf()).param("t.1.0", "1"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/scoring/segments").with(as("admin", "ADMIN")).with(csrf()).param("t.1.0", "60")
+                .param("t.1.1", "60")).andExpect(status().isFound());
+        mvc.perform(get("/scoring").with(as("admin", "ADMIN"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"segment-form\"")));
         mvc.perform(get("/scoring").with(as("marketing", "MARKETING"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Segment rules")))
                 .andExpect(content().string(not(containsString("Save as a new version"))));

@@ -70,8 +70,16 @@ class LoyaltyConsoleController {
         return currency.getIfAvailable(() -> BaseCurrency.USD_ONLY);
     }
 
+    /** The rule in words, naming the catalogue reward it issues rather than its number. */
     String summary(RewardRule rule) {
-        return RuleJson.summary(rule, base().currency().getCurrencyCode());
+        String text = RuleJson.summary(rule, base().currency().getCurrencyCode());
+        Long rewardId = rule.effect().rewardId();
+        if (rewardId == null) {
+            return text;
+        }
+        String name = rewards.list().stream().filter(r -> r.id() == rewardId).map(r -> "\"" + r.name() + "\"")
+                .findFirst().orElse("#" + rewardId);
+        return text.replace("reward #" + rewardId, "reward " + name);
     }
 
     @GetMapping("/loyalty")

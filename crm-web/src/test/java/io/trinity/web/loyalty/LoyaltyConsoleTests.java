@@ -109,4 +109,19 @@ class LoyaltyConsoleTests {
                         .param("SUMMIT.threshold", "5000"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("must need more points")));
     }
+
+    @Test
+    void theRuleListNamesTheRewardARuleIssues() throws Exception {
+        String p = unique("LR");
+        String reward = mvc.perform(postJson("loyalty", "/api/v1/loyalty/rewards", """
+                {"name": "Trail mug %s", "kind": "GIFT", "pointsPrice": 0}""".formatted(p)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long rewardId = ((Number) JsonPath.read(reward, "$.id")).longValue();
+        mvc.perform(postJson("loyalty", "/api/v1/loyalty/rules", """
+                {"name": "Mug for reviewers %s", "trigger": "REVIEW", "effect": {"kind": "ISSUE_REWARD", "rewardId": %d}}"""
+                .formatted(p, rewardId))).andExpect(status().isCreated());
+        mvc.perform(get("/loyalty").with(loyaltyAdmin())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("reward &quot;Trail mug " + p + "&quot;")));
+    }
+
 }

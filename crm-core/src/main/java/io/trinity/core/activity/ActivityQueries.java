@@ -22,13 +22,6 @@ public class ActivityQueries {
         return page("a.actor_customer_id = :customer", "customer", customerId, limit, after);
     }
 
-    /**
-     * What people said to or about the brand (mentions, comments, reviews), newest first: the PR team's inbox.
-     */
-    public Page<ActivityView> conversations(int limit, @Nullable String after) {
-        return page("a.type in ('MENTION', 'COMMENT', 'REVIEW')", "unused", 0L, limit, after);
-    }
-
     private Page<ActivityView> page(String condition, String name, Object value, int limit, @Nullable String after) {
         Cursor.TimeKey key = after == null || after.isBlank()
                 ? new Cursor.TimeKey(Instant.parse("9999-12-31T00:00:00Z"), Long.MAX_VALUE)

@@ -1,5 +1,6 @@
 package io.trinity.core.cases;
 
+import io.trinity.core.customer.CustomerService;
 import io.trinity.core.shared.Cursor;
 import io.trinity.core.shared.FieldError;
 import io.trinity.core.shared.InvalidInputException;
@@ -35,8 +36,10 @@ public class ServiceCases {
             """;
 
     private final JdbcClient jdbc;
+    private final CustomerService customers;
 
-    ServiceCases(JdbcClient jdbc) {
+    ServiceCases(JdbcClient jdbc, CustomerService customers) {
+        this.customers = customers;
         this.jdbc = jdbc;
     }
 
@@ -64,8 +67,7 @@ public class ServiceCases {
                 customer = author;
             }
         }
-        if (customer != null && jdbc.sql("select count(*) from customer where id = ?").param(customer)
-                .query(Long.class).single() == 0) {
+        if (customer != null && !customers.exists(customer)) {
             errors.add(new FieldError("customerId", "no customer with id " + customer));
         }
         if (customer == null && activityId == null) {

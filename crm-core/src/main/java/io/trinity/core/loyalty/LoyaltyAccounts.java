@@ -1,5 +1,6 @@
 package io.trinity.core.loyalty;
 
+import io.trinity.core.customer.CustomerService;
 import io.trinity.core.shared.Cursor;
 import io.trinity.core.shared.FieldError;
 import io.trinity.core.shared.InvalidInputException;
@@ -74,9 +75,11 @@ public class LoyaltyAccounts {
     private final TierLadder tiers;
     private final LoyaltyProperties properties;
     private final Clock clock;
+    private final CustomerService customers;
 
     LoyaltyAccounts(JdbcClient jdbc, JdbcTemplate template, TierLadder tiers, LoyaltyProperties properties,
-            Clock clock) {
+            Clock clock, CustomerService customers) {
+        this.customers = customers;
         this.jdbc = jdbc;
         this.template = template;
         this.tiers = tiers;
@@ -327,7 +330,7 @@ public class LoyaltyAccounts {
     }
 
     private void requireCustomer(long customerId) {
-        if (jdbc.sql("select count(*) from customer where id = ?").param(customerId).query(Long.class).single() == 0) {
+        if (!customers.exists(customerId)) {
             throw new NotFoundException("no customer " + customerId);
         }
     }

@@ -1,5 +1,6 @@
 package io.trinity.core.loyalty;
 
+import io.trinity.core.customer.CustomerService;
 import io.trinity.core.order.OrdersStored;
 import io.trinity.core.shared.ConflictException;
 import io.trinity.core.shared.FieldError;
@@ -32,8 +33,10 @@ public class Referrals {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private final JdbcClient jdbc;
+    private final CustomerService customers;
 
-    Referrals(JdbcClient jdbc) {
+    Referrals(JdbcClient jdbc, CustomerService customers) {
+        this.customers = customers;
         this.jdbc = jdbc;
     }
 
@@ -150,7 +153,7 @@ public class Referrals {
     }
 
     private void requireCustomer(long id, String field) {
-        if (jdbc.sql("select count(*) from customer where id = ?").param(id).query(Long.class).single() == 0) {
+        if (!customers.exists(id)) {
             if (field.equals("customerId")) {
                 throw new NotFoundException("no customer " + id);
             }

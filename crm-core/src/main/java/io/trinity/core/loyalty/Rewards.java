@@ -1,5 +1,6 @@
 package io.trinity.core.loyalty;
 
+import io.trinity.core.customer.CustomerService;
 import io.trinity.core.shared.ConflictException;
 import io.trinity.core.shared.FieldError;
 import io.trinity.core.shared.InvalidInputException;
@@ -32,8 +33,10 @@ public class Rewards {
 
     private final JdbcClient jdbc;
     private final LoyaltyAccounts accounts;
+    private final CustomerService customers;
 
-    Rewards(JdbcClient jdbc, LoyaltyAccounts accounts) {
+    Rewards(JdbcClient jdbc, LoyaltyAccounts accounts, CustomerService customers) {
+        this.customers = customers;
         this.jdbc = jdbc;
         this.accounts = accounts;
     }
@@ -132,7 +135,7 @@ public class Rewards {
 
     @Transactional
     public Redeemed redeem(long customerId, long rewardId, String actor) {
-        if (jdbc.sql("select count(*) from customer where id = ?").param(customerId).query(Long.class).single() == 0) {
+        if (!customers.exists(customerId)) {
             throw new NotFoundException("no customer " + customerId);
         }
         RewardView reward = jdbc.sql("select * from reward where id = ? for update").param(rewardId)

@@ -13,6 +13,7 @@ import io.trinity.scoring.value.ScoreCard;
 import io.trinity.scoring.value.SegmentRule;
 import io.trinity.scoring.value.Segments;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.LongToDoubleFunction;
 
 /**
@@ -21,8 +22,20 @@ import java.util.function.LongToDoubleFunction;
  */
 final class Scorer {
 
-    record Outcome(ValueRow[] rows, Population population, int pageRankIterations, int pageRankNodes,
-            long pageRankMillis) {
+    /**
+     * A full run's measured population and the means to score each customer; rows are made on demand, so the
+     * writer can stream them to the database while it stores the ones before.
+     */
+    record Outcome(int size, IntFunction<ValueRow> row, Population population, int pageRankIterations,
+            int pageRankNodes, long pageRankMillis) {
+
+        ValueRow[] rows() {
+            ValueRow[] rows = new ValueRow[size];
+            for (int i = 0; i < size; i++) {
+                rows[i] = row.apply(i);
+            }
+            return rows;
+        }
     }
 
     private Scorer() {
@@ -57,12 +70,13 @@ final class Scorer {
         }
         double[][] signals = {toDouble(s.followers), s.postsPer30d, s.engagementPerPost, s.amplification, pageRank};
         Population population = Population.of(rfm.thresholds(), signals);
-        ValueRow[] rows = new ValueRow[n];
+        int[] transactionAt = new int[n];
         for (int i = 0, k = 0; i < n; i++) {
-            TransactionValue t = s.purchased[i] ? rfm.values()[k++] : null;
-            rows[i] = row(s, i, t, pageRank[i], population, weights, segments);
+            transactionAt[i] = s.purchased[i] ? k++ : -1;
         }
-        return new Outcome(rows, population, graph.iterations(), graph.nodes().length, pageRankMillis);
+        IntFunction<ValueRow> row = i -> row(s, i, transactionAt[i] < 0 ? null : rfm.values()[transactionAt[i]],
+                pageRank[i], population, weights, segments);
+        return new Outcome(n, row, population, graph.iterations(), graph.nodes().length, pageRankMillis);
     }
 
     static ValueRow[] incremental(Signals s, Population population, LongToDoubleFunction previousPageRank,

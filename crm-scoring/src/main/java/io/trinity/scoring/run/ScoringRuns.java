@@ -1,6 +1,6 @@
 package io.trinity.scoring.run;
 
-import io.trinity.core.shared.CopyWriter;
+import io.trinity.core.shared.BinaryCopyWriter;
 import io.trinity.scoring.value.CombinedWeights;
 import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
@@ -136,15 +136,17 @@ public class ScoringRuns {
                     segments.forRun(runId).rules());
             timings.put("pageRank", outcome.pageRankMillis());
             timings.put("score", ms(t) - outcome.pageRankMillis());
-            phase(runId, "writing", 70);
+            // Each customer's row is scored as it is written, while the server stores the rows before it.
+            phase(runId, "scoring and writing", 60);
             t = System.nanoTime();
-            timings.put("copy", write(runId, outcome.rows()));
+            Written written = write(runId, outcome);
+            timings.put("copy", written.copyMillis());
+            timings.put("indexes", written.indexMillis());
             timings.put("write", ms(t));
             timings.put("total", ms(started));
-            long scored = java.util.Arrays.stream(outcome.rows()).filter(r -> r.transactionScore() != null).count();
-            counts.put("customers", outcome.rows().length);
-            counts.put("transactionScored", scored);
-            counts.put("transactionUnscored", outcome.rows().length - scored);
+            counts.put("customers", outcome.size());
+            counts.put("transactionScored", written.transactionScored());
+            counts.put("transactionUnscored", outcome.size() - written.transactionScored());
             counts.put("ordersWithoutRate", signals.skippedOrders);
             counts.put("graphEdges", signals.edgeSources.length);
             counts.put("graphNodes", outcome.pageRankNodes());
@@ -163,7 +165,7 @@ public class ScoringRuns {
                 jdbc.sql("delete from customer_changed where changed_at <= (select started_at from scoring_run"
                         + " where id = ?)").param(runId).update();
             });
-            log.info("Scoring run {} succeeded: {} customers in {} ms ({})", runId, outcome.rows().length,
+            log.info("Scoring run {} succeeded: {} customers in {} ms ({})", runId, outcome.size(),
                     timings.get("total"), timings);
             segmentEntries(runId);
             sortIndexes(runId);
@@ -235,50 +237,98 @@ public class ScoringRuns {
         });
     }
 
+    private record Written(long copyMillis, long indexMillis, long transactionScored) {
+    }
+
     /**
-     * Writes the rows with COPY into a bare table of the run's own, then attaches it as the run's partition, which
-     * builds its indexes in bulk. Returns how long the COPY itself took.
+     * Writes the rows with a binary COPY into a bare table of the run's own, builds its indexes two at a time,
+     * then attaches it as the run's partition (which adopts those indexes). Until then no reader can see it, and
+     * {@link #dropSnapshot} removes it if the run fails or is reclaimed.
      */
-    private long write(long runId, ValueRow[] rows) {
+    private Written write(long runId, Scorer.Outcome outcome) {
         long started = System.nanoTime();
-        long[] copied = new long[1];
+        long[] scored = new long[1];
         String table = "customer_value_r" + runId;
+        int size = outcome.size();
         transactions.executeWithoutResult(status -> {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             jdbc.sql("drop table if exists " + table).update();
             jdbc.sql("create table " + table + " (like customer_value including defaults including constraints,"
                     + " check (run_id = " + runId + "))").update();
-            try (CopyWriter copy = new CopyWriter(connection, table, """
+            // FREEZE: the table was created in this transaction, so its rows are written already frozen and
+            // no later pass has to set their hint bits.
+            try (BinaryCopyWriter copy = new BinaryCopyWriter(connection, table, """
                     run_id, customer_id, recency_days, frequency, monetary_minor, r, f, m, transaction_score,
                     profile_fields, consent, preferences, linked_identities, reviews, conversations, referrals,
                     checkins, relationship_score, followers, posts_per_30d, engagement_per_post, amplification,
-                    page_rank, influence_score, combined, segment""")) {
-                int i = 0;
-                for (ValueRow r : rows) {
-                    copy.row(runId, r.customerId(), r.recencyDays(), r.frequency(), r.monetaryMinor(),
-                            r.transactionScore() == null ? null : r.r(), r.transactionScore() == null ? null : r.f(),
-                            r.transactionScore() == null ? null : r.m(), r.transactionScore(), r.profileFields(),
-                            r.consent(), r.preferences(), r.linkedIdentities(), r.reviews(), r.conversations(),
-                            r.referrals(), r.checkins(), r.relationshipScore(), r.followers(), r.postsPer30d(),
-                            r.engagementPerPost(), r.amplification(), r.pageRank(), r.influenceScore(), r.combined(),
-                            r.segment());
-                    if (++i % 200_000 == 0) {
-                        heartbeat(runId, 70 + (int) (25L * i / rows.length));
+                    page_rank, influence_score, combined, segment""", "freeze")) {
+                for (int i = 0; i < size; i++) {
+                    ValueRow r = outcome.row().apply(i);
+                    boolean hasTransaction = r.transactionScore() != null;
+                    copy.row(26).int8(runId).int8(r.customerId()).int4OrNull(r.recencyDays())
+                            .int4OrNull(r.frequency()).int8OrNull(r.monetaryMinor());
+                    if (hasTransaction) {
+                        scored[0]++;
+                        copy.int2(r.r()).int2(r.f()).int2(r.m()).float8(r.transactionScore());
+                    } else {
+                        copy.nul().nul().nul().nul();
+                    }
+                    copy.int2(r.profileFields()).bool(r.consent()).bool(r.preferences()).int4(r.linkedIdentities())
+                            .float8(r.reviews()).float8(r.conversations()).float8(r.referrals()).float8(r.checkins())
+                            .float8(r.relationshipScore()).int8(r.followers()).float8(r.postsPer30d())
+                            .float8(r.engagementPerPost()).float8(r.amplification()).float8(r.pageRank())
+                            .float8(r.influenceScore()).float8(r.combined()).text(r.segment());
+                    if ((i + 1) % 200_000 == 0) {
+                        heartbeat(runId, 60 + (int) (30L * i / size));
                     }
                 }
+                copy.finish();
             } catch (SQLException e) {
                 throw new IllegalStateException("writing scores failed: " + e.getMessage(), e);
             }
-            copied[0] = ms(started);
-            jdbc.sql("alter table customer_value attach partition " + table + " for values in (" + runId + ")")
-                    .update();
         });
+        long copyMillis = ms(started);
+        heartbeat(runId, 92);
+        long indexStarted = System.nanoTime();
+        // The same definitions as the partitioned table's indexes, so that attaching adopts them.
+        List<List<String>> builds = List.of(
+                List.of("create unique index " + table + "_pkey on " + table + " (customer_id, run_id)",
+                        "alter table " + table + " add constraint " + table + "_pkey primary key using index "
+                                + table + "_pkey"),
+                List.of("create index " + table + "_rank_idx on " + table + " (run_id, combined desc,"
+                                + " customer_id desc)",
+                        "create index " + table + "_segment_idx on " + table + " (run_id, segment, combined desc,"
+                                + " customer_id desc)"));
+        ExecutorService builders = Executors.newFixedThreadPool(builds.size());
+        try {
+            List<java.util.concurrent.Future<?>> done = builds.stream().map(statements -> builders.submit(() -> {
+                try (Connection connection = dataSource.getConnection();
+                     var statement = connection.createStatement()) {
+                    for (String sql : statements) {
+                        statement.execute(sql);
+                    }
+                }
+                return null;
+            })).collect(Collectors.toList());
+            for (var future : done) {
+                future.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("indexing scores failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("indexing scores was interrupted", e);
+        } finally {
+            builders.shutdownNow();
+        }
+        transactions.executeWithoutResult(status -> jdbc.sql("alter table customer_value attach partition " + table
+                + " for values in (" + runId + ")").update());
         try (Connection connection = dataSource.getConnection()) {
             connection.createStatement().execute("analyze " + table);
         } catch (SQLException e) {
             log.warn("Could not analyse {}: {}", table, e.getMessage());
         }
-        return copied[0];
+        return new Written(copyMillis, ms(indexStarted), scored[0]);
     }
 
     private void phase(long runId, String phase, int progress) {

@@ -6,5 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -DskipTests package
-exec java -Xmx8g -cp crm-app/target/trinity.jar -Dloader.main=io.trinity.app.benchmark.ScoringBenchmark \
+exec java -Xmx10g -cp crm-app/target/trinity.jar -Dloader.main=io.trinity.app.benchmark.ScoringBenchmark \
   org.springframework.boot.loader.launch.PropertiesLauncher "${1:-100000}" "${2:-3}"

@@ -19,7 +19,7 @@ import org.postgresql.copy.CopyOut;
  * formatted by {@code java.time}), never from text that came from outside.
  *
  * <p>Use: {@code while (reader.next()) { long id = reader.int8(); ... }}, reading every field of a row in order
- * (or {@link #skip()} it); {@link #isNull()} peeks at the next field.
+ * (or {@link #skip()} it); {@link #isNull()} peeks at the next field. Closing before the end reads the rest.
  */
 public final class BinaryCopyReader implements AutoCloseable {
 
@@ -219,17 +219,15 @@ public final class BinaryCopyReader implements AutoCloseable {
         return true;
     }
 
-    /** Cancels the COPY if it was not read to the end, so the connection can be used again. */
+    /**
+     * Reads what is left of the stream, so the connection can be used again. (A cancel request would be quicker,
+     * but it travels outside the protocol and can arrive after the COPY ended, cancelling the connection's next
+     * statement instead.)
+     */
     @Override
     public void close() throws SQLException {
-        if (copy.isActive()) {
-            if (finished) {
-                while (copy.readFromCopy() != null) {
-                    // drain the end of the stream
-                }
-            } else {
-                copy.cancelCopy();
-            }
+        while (copy.isActive() && copy.readFromCopy() != null) {
+            // drain
         }
     }
 }

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param edgeWeights      weight of each activity type as an edge of the influence graph
  * @param incrementalBatch customers rescored per incremental refresh
  * @param incrementalDelay pause between incremental refreshes
+ * @param keepRuns         snapshots kept: after a run succeeds, the snapshots of all but the newest this many
+ *                         succeeded runs are dropped (their run records and reports stay); at least 2
  */
 @ConfigurationProperties("crm.scoring")
 public record ScoringProperties(
@@ -32,7 +34,8 @@ public record ScoringProperties(
         @Nullable RfmWeights rfmWeights,
         @Nullable Map<String, Double> edgeWeights,
         @DefaultValue("5000") int incrementalBatch,
-        @DefaultValue("5s") Duration incrementalDelay) {
+        @DefaultValue("5s") Duration incrementalDelay,
+        @DefaultValue("90") int keepRuns) {
 
     /** Illustrative rates to the default base currency, USD; set {@code crm.scoring.rates.*} to your own. */
     public static final Map<String, BigDecimal> DEFAULT_RATES = Map.of("EUR", new BigDecimal("1.08"),
@@ -48,9 +51,12 @@ public record ScoringProperties(
         if (windowDays < 1 || halfLifeDays <= 0 || postsWindowDays < 1 || incrementalBatch < 1) {
             throw new IllegalArgumentException("crm.scoring: window, half-life, posts window and batch must be > 0");
         }
+        if (keepRuns < 2) {
+            throw new IllegalArgumentException("crm.scoring.keep-runs must be at least 2 (movements compare two runs)");
+        }
     }
 
     public static ScoringProperties defaults() {
-        return new ScoringProperties(730, "USD", null, 180, 90, null, null, 5000, Duration.ofSeconds(5));
+        return new ScoringProperties(730, "USD", null, 180, 90, null, null, 5000, Duration.ofSeconds(5), 90);
     }
 }

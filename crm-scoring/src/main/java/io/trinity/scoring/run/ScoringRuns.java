@@ -169,6 +169,7 @@ public class ScoringRuns {
                     timings.get("total"), timings);
             segmentEntries(runId);
             sortIndexes(runId);
+            dropOldSnapshots();
         } catch (RuntimeException e) {
             log.error("Scoring run {} failed", runId, e);
             fail(runId, e);
@@ -221,6 +222,39 @@ public class ScoringRuns {
                     + " (influence_score desc, customer_id desc)").update();
         } catch (RuntimeException e) {
             log.warn("Sort indexes for run {} not built; sorting by a single score will be slower", runId, e);
+        }
+    }
+
+    /**
+     * Keeps the snapshots of the newest {@code crm.scoring.keep-runs} succeeded runs and drops the older ones
+     * (detached concurrently first, so readers of the current run are not blocked); their run records and reports
+     * stay. Returns how many snapshots were dropped. A failure here does not fail the run.
+     */
+    public int dropOldSnapshots() {
+        try {
+            List<Long> old = jdbc.sql("""
+                            select r.id from scoring_run r
+                            where r.status = 'succeeded' and r.id < (select min(id) from (select id from scoring_run
+                                  where status = 'succeeded' order by id desc limit ?) newest)
+                              and exists (select 1 from pg_class c where c.relname = 'customer_value_r' || r.id)
+                            order by r.id""")
+                    .param(settings.keepRuns()).query(Long.class).list();
+            for (long id : old) {
+                String table = "customer_value_r" + id;
+                boolean attached = jdbc.sql("select count(*) from pg_inherits i join pg_class c on c.oid = i.inhrelid"
+                        + " where c.relname = ?").param(table).query(Long.class).single() > 0;
+                if (attached) {
+                    jdbc.sql("alter table customer_value detach partition " + table + " concurrently").update();
+                }
+                dropSnapshot(id);
+            }
+            if (!old.isEmpty()) {
+                log.info("Dropped the snapshots of {} old scoring runs (keeping {})", old.size(), settings.keepRuns());
+            }
+            return old.size();
+        } catch (RuntimeException e) {
+            log.warn("Old scoring snapshots not dropped: {}", e.getMessage());
+            return 0;
         }
     }
 

@@ -124,4 +124,47 @@ class PurchaseTotalsTests {
                 .query(Long.class).single();
         assertThat(java.util.Arrays.stream(full.frequency).asLongStream().sum()).isEqualTo(purchases);
     }
+
+    @Test
+    void concurrentBatchesForTheSameCustomersAddUpExactly() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    int rejected = 0;
+                    for (int b = 0; b < 10; b++) {
+                        List<OrderDraft> batch = new ArrayList<>();
+                        for (int k = 0; k < 100; k++) {
+                            // every thread writes to the same ten customers, in its own order
+                            long customer = ids.get((k * (thread + 1) + b) % 10);
+                            batch.add(new OrderDraft("C" + thread + "-" + b + "-" + k, customer, null, null,
+                                    "2026-06-" + (10 + k % 20) + "T10:00:00Z", (k % 9 == 0 ? "-" : "") + (k + 1) + ".00",
+                                    k % 3 == 0 ? "EUR" : "USD", "web", null));
+                        }
+                        rejected += orders.ingest(batch).rejected();
+                        // and corrections racing the inserts of the others
+                        jdbc.sql("update orders set amount_minor = amount_minor + 1 where external_id like ?")
+                                .param("C" + thread + "-" + b + "-1%").update();
+                    }
+                    return rejected;
+                }));
+            }
+            for (var future : done) {
+                assertThat(future.get()).isZero();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.sql("select count(*) from orders").query(Long.class).single()).isEqualTo(4_000);
+        assertThat(jdbc.sql("""
+                select string_agg(d::text, '; ') from (
+                    select customer_id, currency, orders, purchases, net_minor, last_purchase_at
+                    from customer_purchase_totals
+                    except
+                    select customer_id, currency, count(*), count(*) filter (where amount_minor > 0), sum(amount_minor),
+                           max(ordered_at) filter (where amount_minor > 0)
+                    from orders group by customer_id, currency) d""").query(String.class).optional()).isEmpty();
+    }
 }

@@ -6,5 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -DskipTests package
-exec java -Xmx8g -cp crm-app/target/trinity.jar -Dloader.main=io.trinity.app.benchmark.ConsoleBenchmark \
+exec java -Xmx10g -cp crm-app/target/trinity.jar -Dloader.main=io.trinity.app.benchmark.ConsoleBenchmark \
   org.springframework.boot.loader.launch.PropertiesLauncher "${1:-100000}" "${2:-200}"

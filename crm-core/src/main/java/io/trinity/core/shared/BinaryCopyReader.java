@@ -142,20 +142,21 @@ public final class BinaryCopyReader implements AutoCloseable {
      */
     public long textKey() throws SQLException {
         int length = length();
-        long key = 0;
-        for (int i = 0; i < Math.min(length, 8); i++) {
-            key = key << 8 | (buffer[position + i] & 0xff);
-        }
+        long key = pack(buffer, position, length);
         position += length;
         return key;
     }
 
     /** The {@link #textKey()} a text would have. */
     public static long key(String ascii) {
-        long key = 0;
         byte[] bytes = ascii.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < Math.min(bytes.length, 8); i++) {
-            key = key << 8 | (bytes[i] & 0xff);
+        return pack(bytes, 0, bytes.length);
+    }
+
+    private static long pack(byte[] bytes, int offset, int length) {
+        long key = 0;
+        for (int i = 0; i < Math.min(length, 8); i++) {
+            key = key << 8 | (bytes[offset + i] & 0xff);
         }
         return key;
     }

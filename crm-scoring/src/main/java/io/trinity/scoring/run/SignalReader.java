@@ -187,11 +187,6 @@ class SignalReader {
             }
         }
 
-        void add(long customerId, long orderedAtMicros, long amountMinor, double factor) {
-            add(slot(customerId), amountMinor > 0 ? 1 : 0, amountMinor * factor,
-                    amountMinor > 0 ? day(orderedAtMicros) : NONE);
-        }
-
         void applyTo(Signals s, LocalDate asOf) {
             long asOfDay = asOf.toEpochDay();
             for (int k = 0; k < slots.size(); k++) {
@@ -264,19 +259,25 @@ class SignalReader {
         copy("""
                 select customer_id, ordered_at, amount_minor, currency from orders
                 where ordered_at >= %s and ordered_at < %s and customer_id = any(%s)"""
-                .formatted(timestamp(windowStart), timestamp(end), ids(only)), in -> addOrder(in, orders, rates));
+                .formatted(timestamp(windowStart), timestamp(end), ids(only)), in -> addOrder(in, orders, rates, 1));
         return orders;
     }
 
-    private static void addOrder(BinaryCopyReader in, Orders orders, Rates rates) throws SQLException {
+    /**
+     * Reads an order row ({@code customer_id, ordered_at, amount_minor, currency}) and adds it to its customer
+     * ({@code sign} 1) or takes it out ({@code sign} -1: an order outside the window, already in the totals).
+     */
+    private static void addOrder(BinaryCopyReader in, Orders orders, Rates rates, int sign) throws SQLException {
         long customer = in.int8();
         long orderedAt = in.timestampMicros();
         long amount = in.int8();
         int f = rates.indexOf(in.textKey());
         if (f < 0) {
-            orders.skipped++;
+            orders.skipped += sign;
         } else {
-            orders.add(customer, orderedAt, amount, rates.factors()[f]);
+            boolean purchase = amount > 0;
+            orders.add(orders.slot(customer), purchase ? sign : 0, sign * amount * rates.factors()[f],
+                    purchase && sign > 0 ? Orders.day(orderedAt) : Orders.NONE);
         }
     }
 
@@ -288,7 +289,6 @@ class SignalReader {
      */
     private Orders ordersFromTotals(Instant windowStart, Instant end, Rates rates) {
         Orders orders = new Orders(1 << 16);
-        long[] unrated = new long[1];
         copy("select customer_id, currency, orders, purchases, net_minor, last_purchase_at"
                 + " from customer_purchase_totals", in -> {
             long customer = in.int8();
@@ -303,54 +303,33 @@ class SignalReader {
                 lastDay = Orders.day(in.timestampMicros());
             }
             if (f < 0) {
-                unrated[0] += count;
+                orders.skipped += count;
             } else {
                 orders.add(orders.slot(customer), purchases, net * rates.factors()[f], lastDay);
             }
         });
-        long endMicros = micros(end);
-        Columns.Longs boughtLater = new Columns.Longs();
         copy("""
                 select customer_id, ordered_at, amount_minor, currency from orders
-                where ordered_at < %s or ordered_at >= %s""".formatted(timestamp(windowStart), timestamp(end)), in -> {
-            long customer = in.int8();
-            long orderedAt = in.timestampMicros();
-            long amount = in.int8();
-            int f = rates.indexOf(in.textKey());
-            if (f < 0) {
-                unrated[0]--;
+                where ordered_at < %s or ordered_at >= %s""".formatted(timestamp(windowStart), timestamp(end)),
+                in -> addOrder(in, orders, rates, -1));
+        // The latest purchase of a customer who also bought after the window's end is the one before it: one
+        // index probe per such customer, newest first on orders_customer_idx (max() becomes a backward scan).
+        copy("""
+                select l.customer_id,
+                       (select max(o.ordered_at) from orders o
+                        where o.customer_id = l.customer_id and o.ordered_at >= %2$s and o.ordered_at < %3$s
+                          and o.amount_minor > 0 and o.currency = any(%1$s))
+                from (select distinct customer_id from orders
+                      where ordered_at >= %3$s and amount_minor > 0 and currency = any(%1$s)) l"""
+                .formatted(rates.sqlArray(), timestamp(windowStart), timestamp(end)), in -> {
+            int slot = orders.slot(in.int8());
+            if (in.isNull()) {
+                in.skip();
+                orders.lastPurchaseDay[slot] = Orders.NONE; // every purchase after the window: none in it
             } else {
-                orders.add(orders.slot(customer), amount > 0 ? -1 : 0, -amount * rates.factors()[f], Orders.NONE);
-                if (amount > 0 && orderedAt >= endMicros) {
-                    boughtLater.add(customer);
-                }
+                orders.lastPurchaseDay[slot] = Orders.day(in.timestampMicros());
             }
         });
-        orders.skipped = unrated[0];
-        if (boughtLater.size > 0) {
-            long[] later = Arrays.stream(boughtLater.toArray()).sorted().distinct().toArray();
-            for (long customer : later) {
-                orders.lastPurchaseDay[orders.slot(customer)] = Orders.NONE;
-            }
-            // One index probe per such customer: the latest purchase in the window, newest first on
-            // orders_customer_idx (the planner turns max() into a backward index scan).
-            copy("""
-                    select l.customer_id,
-                           (select max(o.ordered_at) from orders o
-                            where o.customer_id = l.customer_id and o.ordered_at >= %2$s and o.ordered_at < %3$s
-                              and o.amount_minor > 0 and o.currency = any(%1$s))
-                    from (select distinct customer_id from orders
-                          where ordered_at >= %3$s and amount_minor > 0 and currency = any(%1$s)) l"""
-                    .formatted(rates.sqlArray(), timestamp(windowStart), timestamp(end)),
-                    in -> {
-                        int slot = orders.slot(in.int8());
-                        if (in.isNull()) {
-                            in.skip(); // no purchase in the window: its purchases were all after it
-                        } else {
-                            orders.lastPurchaseDay[slot] = Orders.day(in.timestampMicros());
-                        }
-                    });
-        }
         return orders;
     }
 

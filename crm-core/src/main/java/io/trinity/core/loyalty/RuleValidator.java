@@ -4,6 +4,7 @@ import io.trinity.core.identity.Networks;
 import io.trinity.core.order.Channel;
 import io.trinity.core.shared.FieldError;
 import io.trinity.core.shared.TextRules;
+import io.trinity.core.shared.Decimals;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,18 +71,14 @@ public final class RuleValidator {
         Long minAmount = null;
         if (!blank(d.minAmount())) {
             try {
-                BigDecimal value = new BigDecimal(d.minAmount().strip());
-                if (value.signum() <= 0 || value.compareTo(new BigDecimal("1000000000")) >= 0) {
+                BigDecimal value = Decimals.parse(d.minAmount(), 9, fractionDigits);
+                if (value.signum() <= 0) {
                     errors.add(new FieldError("conditions.minAmount", "must be a positive amount"));
-                } else if (value.stripTrailingZeros().scale() > fractionDigits) {
-                    errors.add(new FieldError("conditions.minAmount", "has more than " + fractionDigits
-                            + " decimals"));
                 } else {
                     minAmount = value.movePointRight(fractionDigits).longValueExact();
                 }
-            } catch (NumberFormatException | ArithmeticException e) {
-                errors.add(new FieldError("conditions.minAmount", "'" + shorten(d.minAmount())
-                        + "' is not an amount (e.g. 50.00)"));
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                errors.add(new FieldError("conditions.minAmount", e.getMessage() + " (give an amount such as 50.00)"));
             }
         }
         String channel = null;
@@ -103,13 +100,9 @@ public final class RuleValidator {
         Double minInfluence = null;
         if (!blank(d.minInfluence())) {
             try {
-                minInfluence = Double.parseDouble(d.minInfluence().strip());
-                if (!(minInfluence >= 0 && minInfluence <= 100)) {
-                    errors.add(new FieldError("conditions.minInfluence", "must be between 0 and 100"));
-                }
-            } catch (NumberFormatException e) {
-                errors.add(new FieldError("conditions.minInfluence", "'" + shorten(d.minInfluence())
-                        + "' is not a number between 0 and 100"));
+                minInfluence = Decimals.parseDouble(d.minInfluence(), 0, 100);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("conditions.minInfluence", e.getMessage() + " (a number between 0 and 100)"));
             }
         }
         String minTier = null;
@@ -179,16 +172,15 @@ public final class RuleValidator {
                         errors.add(new FieldError("effect.multiplier", "is required"));
                     } else {
                         try {
-                            multiplier = new BigDecimal(d.multiplier().strip());
-                            if (multiplier.compareTo(BigDecimal.ONE) <= 0 || multiplier.compareTo(BigDecimal.TEN) > 0
-                                    || multiplier.stripTrailingZeros().scale() > 2) {
+                            multiplier = Decimals.parse(d.multiplier(), 2, 2);
+                            if (multiplier.compareTo(BigDecimal.ONE) <= 0 || multiplier.compareTo(BigDecimal.TEN) > 0) {
                                 errors.add(new FieldError("effect.multiplier",
                                         "must be above 1 and at most 10, two decimals at most"));
                                 multiplier = null;
                             }
-                        } catch (NumberFormatException e) {
-                            errors.add(new FieldError("effect.multiplier", "'" + shorten(d.multiplier())
-                                    + "' is not a number (e.g. 2 or 1.5)"));
+                        } catch (IllegalArgumentException e) {
+                            errors.add(new FieldError("effect.multiplier", e.getMessage()
+                                    + " (above 1 and at most 10, two decimals at most, e.g. 2 or 1.5)"));
                         }
                     }
                 }

@@ -14,6 +14,7 @@ public record Money(long minor, Currency currency) {
 
     private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
     private static final BigDecimal LIMIT = new BigDecimal("1000000000000"); // one trillion major units
+    private static final int MAX_INTEGER_DIGITS = 12;
     private static final Set<String> NOT_MONEY = Set.of("XXX", "XTS", "XAU", "XAG", "XPD", "XPT", "XDR", "XBA",
             "XBB", "XBC", "XBD", "XSU", "XUA");
 
@@ -39,23 +40,22 @@ public record Money(long minor, Currency currency) {
         }
     }
 
-    /** Parses a decimal amount in major units ("129.95") in the given currency. */
+    /**
+     * Parses a decimal amount in major units ("129.95", "1.2995e2") in the given currency. Size is checked on the
+     * written form before any arithmetic, so "1e10000000" is refused at once instead of being expanded.
+     */
     public static Money parse(String amount, String currencyCode) {
         Currency currency = currency(currencyCode.trim().toUpperCase(Locale.ROOT));
+        int digits = currency.getDefaultFractionDigits();
         BigDecimal value;
         try {
-            value = new BigDecimal(amount.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("amount '" + amount + "' is not a decimal number");
+            value = Decimals.parse(amount, MAX_INTEGER_DIGITS, digits);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("amount " + e.getMessage()
+                    + (e.getMessage().contains("decimals") ? " for " + currency.getCurrencyCode() : ""));
         }
         if (value.abs().compareTo(LIMIT) >= 0) {
-            throw new IllegalArgumentException("amount " + amount + " is too large");
-        }
-        int digits = currency.getDefaultFractionDigits();
-        BigDecimal stripped = value.stripTrailingZeros();
-        if (stripped.scale() > digits) {
-            throw new IllegalArgumentException(
-                    "amount " + amount + " has more than " + digits + " decimals for " + currency.getCurrencyCode());
+            throw new IllegalArgumentException("amount '" + amount.strip() + "' is too large");
         }
         return new Money(value.movePointRight(digits).longValueExact(), currency);
     }

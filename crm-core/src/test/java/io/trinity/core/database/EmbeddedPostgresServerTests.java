@@ -24,4 +24,21 @@ class EmbeddedPostgresServerTests {
             assertThat(server.dataDir()).isEqualTo(data);
         }
     }
+
+    @Test
+    void theDefaultServerIsDurable(@TempDir Path dir) throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir.resolve("pgdata"), 0, false);
+             var connection = DriverManager.getConnection(server.jdbcUrl("postgres"))) {
+            assertThat(setting(connection, "fsync")).isEqualTo("on");
+            assertThat(setting(connection, "synchronous_commit")).isEqualTo("on");
+            assertThat(setting(connection, "full_page_writes")).isEqualTo("on");
+        }
+    }
+
+    private static String setting(java.sql.Connection connection, String name) throws Exception {
+        try (var rs = connection.createStatement().executeQuery("show " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
 }

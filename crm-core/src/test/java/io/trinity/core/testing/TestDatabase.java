@@ -42,7 +42,7 @@ public final class TestDatabase {
         }
         try {
             Path dir = Files.createTempDirectory("trinity-test-pg");
-            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, 0, true);
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, 0, true, false); // throw-away: speed over durability
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.close();

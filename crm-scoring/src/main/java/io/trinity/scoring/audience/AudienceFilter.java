@@ -1,5 +1,6 @@
 package io.trinity.scoring.audience;
 
+import io.trinity.core.shared.Decimals;
 import io.trinity.core.shared.FieldError;
 import io.trinity.core.shared.InvalidInputException;
 import io.trinity.scoring.run.CustomerValues;
@@ -139,13 +140,8 @@ public record AudienceFilter(String sort, @Nullable String segment, @Nullable St
             return null;
         }
         try {
-            double d = Double.parseDouble(v);
-            if (!(d >= 0 && d <= 100)) {
-                errors.add(new FieldError(key, "must be between 0 and 100"));
-                return null;
-            }
-            return d;
-        } catch (NumberFormatException e) {
+            return Decimals.parseDouble(v, 0, 100);
+        } catch (IllegalArgumentException e) {
             errors.add(new FieldError(key, "'" + shorten(v) + "' is not a number between 0 and 100"));
             return null;
         }

@@ -5,7 +5,10 @@ import io.trinity.core.order.OrderDraft;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
-/** One order of a batch; {@code amount} is a decimal in major units, as a JSON number or string. */
+/**
+ * One order of a batch; {@code amount} is a decimal in major units, as a JSON number or string. It is handed on in
+ * its compact written form ({@code 1E+1000000} stays ten characters), never expanded to plain digits.
+ */
 @JsonIgnoreProperties(ignoreUnknown = false)
 record OrderItem(
         @Nullable String externalId,
@@ -20,6 +23,6 @@ record OrderItem(
 
     OrderDraft draft() {
         return new OrderDraft(externalId, customerId, customerExternalId, email, orderedAt,
-                amount == null ? null : amount.toPlainString(), currency, channel, storeId);
+                amount == null ? null : amount.toString(), currency, channel, storeId);
     }
 }

@@ -42,10 +42,10 @@ final class RuleJson {
             Effect e = effect == null ? new Effect(null, null, null, null, null) : effect;
             Limits l = limits == null ? new Limits(null, null, null, null) : limits;
             return new RuleDraft(name, trigger, str(priority), group, activeFrom, activeUntil, c.network(), c.store(),
-                    c.minAmount() == null ? null : c.minAmount().toPlainString(), c.channel(), c.segment(),
+                    c.minAmount() == null ? null : c.minAmount().toString(), c.channel(), c.segment(),
                     str(c.minInfluence()), c.minTier(), c.eventFrom(), c.eventUntil(), c.hashtag(), c.referralRole(),
                     str(c.minReferrals()), e.kind(), str(e.points()),
-                    e.multiplier() == null ? null : e.multiplier().toPlainString(), e.perk(), str(e.rewardId()),
+                    e.multiplier() == null ? null : e.multiplier().toString(), e.perk(), str(e.rewardId()),
                     l.period(), str(l.count()), str(l.budget()), l.oncePerCustomer());
         }
 

@@ -49,14 +49,14 @@ class ScoringConsoleController {
                 for (int k = 0; k < rules.get(i).conditions().size(); k++) {
                     String value = form.get("t." + i + "." + k);
                     values.add(value == null || value.isBlank() ? rules.get(i).conditions().get(k).value()
-                            : Double.parseDouble(value.strip()));
+                            : io.trinity.core.shared.Decimals.parseDouble(value, 0, 36_500));
                 }
                 thresholds.add(values);
             }
             var changed = segments.change(thresholds, principal.getName());
             redirect.addFlashAttribute("message", "Segment rules version " + changed.version()
                     + " saved; the next scoring run uses them.");
-        } catch (NumberFormatException e) {
+        } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("message", "Segment rules not saved: every threshold must be a number.");
         } catch (io.trinity.core.shared.InvalidInputException e) {
             redirect.addFlashAttribute("message", "Segment rules not saved: " + e.errors().get(0).message() + ".");
@@ -70,14 +70,21 @@ class ScoringConsoleController {
             @org.springframework.web.bind.annotation.RequestParam(required = false) String influence,
             Principal principal, RedirectAttributes redirect) {
         try {
-            var changed = weights.change(new io.trinity.scoring.value.CombinedWeights(Double.parseDouble(transaction),
-                    Double.parseDouble(relationship), Double.parseDouble(influence)), principal.getName());
+            var changed = weights.change(new io.trinity.scoring.value.CombinedWeights(weight(transaction),
+                    weight(relationship), weight(influence)), principal.getName());
             redirect.addFlashAttribute("message", "Weights version " + changed.version()
                     + " saved; the next scoring run uses them.");
         } catch (RuntimeException e) {
             redirect.addFlashAttribute("message", "Weights not saved: give three non-negative numbers, not all zero.");
         }
         return "redirect:/scoring";
+    }
+
+    private static double weight(@org.jspecify.annotations.Nullable String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("missing");
+        }
+        return io.trinity.core.shared.Decimals.parseDouble(value, 0, io.trinity.scoring.value.CombinedWeights.MAX);
     }
 
     /** The progress fragment htmx polls while a run is going. */

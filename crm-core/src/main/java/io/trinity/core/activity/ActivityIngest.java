@@ -8,6 +8,9 @@ import io.trinity.core.identity.IdentityView;
 import io.trinity.core.shared.BatchCollector;
 import io.trinity.core.shared.BatchResult;
 import io.trinity.core.shared.FieldError;
+import io.trinity.core.shared.IngestWindow;
+import io.trinity.core.shared.Retries;
+import io.trinity.core.shared.TimeWindow;
 import io.trinity.core.shared.SqlArrays;
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
@@ -23,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores a batch of activities idempotently by network plus external id. Actors named by a network identity get
@@ -67,10 +70,15 @@ public class ActivityIngest {
     private final IdentityStore identities;
     private final CustomerChanges changes;
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final IngestWindow times;
 
     ActivityIngest(CustomerResolver customers, IdentityStore identities, CustomerChanges changes,
-            JdbcTemplate jdbc, ApplicationEventPublisher events) {
+            JdbcTemplate jdbc, ApplicationEventPublisher events, IngestWindow times,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
+        this.times = times;
         this.customers = customers;
         this.identities = identities;
         this.changes = changes;
@@ -78,16 +86,20 @@ public class ActivityIngest {
         this.events = events;
     }
 
-    @Transactional
     public BatchResult ingest(List<ActivityDraft> drafts) {
         return ingest(drafts, new BatchCollector());
     }
 
-    @Transactional
     public BatchResult ingest(List<ActivityDraft> drafts, BatchCollector batch) {
+        // One transaction, run again should PostgreSQL pick it as a deadlock victim: never a 500 for that.
+        return Retries.onConflict(() -> transactions.execute(status -> store(drafts, batch.copy())));
+    }
+
+    private BatchResult store(List<ActivityDraft> drafts, BatchCollector batch) {
         if (drafts.size() > MAX_BATCH) {
             throw new IllegalArgumentException("a batch holds at most " + MAX_BATCH + " activities");
         }
+        TimeWindow window = times.now();
         Map<Integer, ValidActivity> valid = new HashMap<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < drafts.size(); i++) {
@@ -95,7 +107,7 @@ public class ActivityIngest {
                 continue;
             }
             List<FieldError> errors = new ArrayList<>();
-            ValidActivity activity = ActivityValidator.clean(drafts.get(i), errors);
+            ValidActivity activity = ActivityValidator.clean(drafts.get(i), window, errors);
             if (activity == null) {
                 batch.reject(i, errors);
             } else if (!seen.add(activity.network() + "\u0000" + activity.externalId())) {
@@ -109,7 +121,9 @@ public class ActivityIngest {
                 .flatMap(a -> Stream.of(a.actorCustomer(), a.targetCustomer())).filter(Objects::nonNull).toList());
         Map<String, IdentityView> identityByKey = new HashMap<>();
         List<Row> rows = new ArrayList<>();
-        valid.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+        // In (network, external id) order, not the client's, so concurrent batches lock shared rows alike.
+        valid.entrySet().stream().sorted(Map.Entry.comparingByValue(java.util.Comparator
+                .comparing(ValidActivity::network).thenComparing(ValidActivity::externalId))).forEach(entry -> {
             int index = entry.getKey();
             ValidActivity a = entry.getValue();
             Long actorCustomer = null;

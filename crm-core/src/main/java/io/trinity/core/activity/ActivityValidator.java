@@ -5,6 +5,7 @@ import io.trinity.core.identity.Networks;
 import io.trinity.core.order.OrderValidator;
 import io.trinity.core.shared.FieldError;
 import io.trinity.core.shared.TextRules;
+import io.trinity.core.shared.TimeWindow;
 import io.trinity.core.shared.Timestamps;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class ActivityValidator {
     private ActivityValidator() {
     }
 
-    public static @Nullable ValidActivity clean(ActivityDraft draft, List<FieldError> errors) {
+    public static @Nullable ValidActivity clean(ActivityDraft draft, TimeWindow window, List<FieldError> errors) {
         int before = errors.size();
         String network = null;
         if (blank(draft.network())) {
@@ -60,6 +61,9 @@ public final class ActivityValidator {
         } else {
             try {
                 occurredAt = Timestamps.parse(draft.occurredAt());
+                if (!window.check(occurredAt, "occurredAt", errors)) {
+                    occurredAt = null;
+                }
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError("occurredAt", e.getMessage()));
             }

@@ -21,7 +21,8 @@ public class CustomerChanges {
     }
 
     public void mark(Collection<Long> customerIds) {
-        Object[] ids = customerIds.stream().filter(Objects::nonNull).distinct().toArray();
+        // Sorted: concurrent batches then lock the rows they share in the same order and cannot deadlock.
+        Object[] ids = customerIds.stream().filter(Objects::nonNull).distinct().sorted().toArray();
         if (ids.length == 0) {
             return;
         }

@@ -3,6 +3,7 @@ package io.trinity.core.customer;
 import io.trinity.core.shared.ConflictException;
 import io.trinity.core.shared.Cursor;
 import io.trinity.core.shared.FieldError;
+import io.trinity.core.shared.IngestWindow;
 import io.trinity.core.shared.InvalidInputException;
 import io.trinity.core.shared.NotFoundException;
 import io.trinity.core.shared.Page;
@@ -28,10 +29,12 @@ public class CustomerService {
     private final CustomerChanges changes;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final IngestWindow times;
     private final org.springframework.context.ApplicationEventPublisher events;
 
     CustomerService(CustomerRepository repository, CustomerChanges changes, JdbcClient jdbc, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, IngestWindow times) {
+        this.times = times;
         this.repository = repository;
         this.changes = changes;
         this.jdbc = jdbc;
@@ -146,9 +149,9 @@ public class CustomerService {
                 });
     }
 
-    private static CustomerData validate(CustomerDraft draft) {
+    private CustomerData validate(CustomerDraft draft) {
         List<FieldError> errors = new ArrayList<>();
-        CustomerData data = CustomerValidator.clean(draft, errors);
+        CustomerData data = CustomerValidator.clean(draft, times.now(), errors);
         if (data == null) {
             throw new InvalidInputException(errors);
         }

@@ -2,6 +2,7 @@ package io.trinity.core.customer;
 
 import io.trinity.core.shared.FieldError;
 import io.trinity.core.shared.TextRules;
+import io.trinity.core.shared.TimeWindow;
 import io.trinity.core.shared.Timestamps;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -30,14 +31,14 @@ public final class CustomerValidator {
     }
 
     /** Returns the errors of {@code draft}; empty means {@link #clean} will succeed. */
-    public static List<FieldError> check(CustomerDraft draft) {
+    public static List<FieldError> check(CustomerDraft draft, TimeWindow window) {
         List<FieldError> errors = new ArrayList<>();
-        clean(draft, errors);
+        clean(draft, window, errors);
         return errors;
     }
 
     /** Validates and normalises; returns null (and fills {@code errors}) when anything is wrong. */
-    public static @Nullable CustomerData clean(CustomerDraft draft, List<FieldError> errors) {
+    public static @Nullable CustomerData clean(CustomerDraft draft, TimeWindow window, List<FieldError> errors) {
         int before = errors.size();
         String externalId = trim(draft.externalId());
         if (externalId == null) {
@@ -86,6 +87,9 @@ public final class CustomerValidator {
         if (created != null) {
             try {
                 createdAt = Timestamps.parse(created);
+                if (!window.check(createdAt, "createdAt", errors)) {
+                    createdAt = null;
+                }
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError("createdAt", e.getMessage()));
             }

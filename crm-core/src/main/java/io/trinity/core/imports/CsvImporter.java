@@ -49,7 +49,12 @@ final class CsvImporter {
     private CsvImporter() {
     }
 
-    static ImportReport run(InputStream input, Set<String> required, ChunkHandler handler) {
+    /**
+     * Streams {@code input} in chunks to {@code handler}. A header that lacks a {@code required} column, or names one
+     * that is not {@code known}, refuses the whole file before any row is stored: a column Trinity would ignore
+     * (say {@code street} in a customer file) is data the user expects to keep, so it is never dropped in silence.
+     */
+    static ImportReport run(InputStream input, Set<String> required, Set<String> known, ChunkHandler handler) {
         ImportTally tally = new ImportTally();
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -69,6 +74,13 @@ final class CsvImporter {
             if (!missing.isEmpty()) {
                 throw new InvalidInputException("file", "the header lacks column(s) " + String.join(", ", missing)
                         + "; found " + String.join(", ", header.keySet()));
+            }
+            List<String> unknown = header.keySet().stream().map(String::strip).filter(h -> !known.contains(h))
+                    .map(h -> h.isEmpty() ? "(a column without a name)" : "'" + shorten(h) + "'").toList();
+            if (!unknown.isEmpty()) {
+                throw new InvalidInputException("file", "the header names column(s) Trinity does not import: "
+                        + String.join(", ", unknown) + ". Nothing was imported; remove or rename them (known columns: "
+                        + String.join(", ", known.stream().sorted().toList()) + ")");
             }
             int columns = header.size();
             List<Row> chunk = new ArrayList<>(CHUNK);
@@ -114,6 +126,10 @@ final class CsvImporter {
         return tally.report();
     }
 
+    private static String shorten(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    }
+
     private static String reason(Exception e) {
         Throwable cause = e;
         while (cause.getCause() != null) {
@@ -132,6 +148,16 @@ final class CsvImporter {
             reader.reset();
         }
         return reader;
+    }
+
+    /**
+     * What a row that the database refused is told: not the database's own words (they name tables and
+     * constraints), but that it was not stored; the cause goes to the log.
+     */
+    static String notStored(long line, RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(CsvImporter.class).warn("CSV line {} could not be stored: {}", line,
+                CustomerCsvImport.rootMessage(e));
+        return "could not be stored (the database refused the row; the server log has the details)";
     }
 
     static Boolean parseBoolean(String value) {

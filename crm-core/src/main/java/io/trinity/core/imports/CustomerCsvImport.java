@@ -10,6 +10,8 @@ import io.trinity.core.identity.IdentityDeclarations;
 import io.trinity.core.identity.IdentityDeclarations.Declared;
 import io.trinity.core.identity.Networks;
 import io.trinity.core.shared.FieldError;
+import io.trinity.core.shared.IngestWindow;
+import io.trinity.core.shared.Retries;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +38,10 @@ public class CustomerCsvImport {
             Map.entry("loyaltyNumber", "loyalty_number"), Map.entry("locale", "locale"), Map.entry("city", "city"),
             Map.entry("country", "country"), Map.entry("marketingConsent", "consent_marketing"),
             Map.entry("createdAt", "created_at"), Map.entry("birthDate", "birth_date"));
+    /** Every column a customer file may have. */
+    static final Set<String> COLUMNS = Set.of("external_id", "first_name", "last_name", "email", "phone",
+            "loyalty_number", "locale", "facebook_id", "x_username", "city", "country", "consent_marketing",
+            "created_at", "birth_date");
     private static final Pattern FACEBOOK_ID = Pattern.compile("^[0-9]{1,30}$");
     private static final Pattern X_USERNAME = Pattern.compile("^@?[A-Za-z0-9_]{1,15}$");
 
@@ -43,9 +49,11 @@ public class CustomerCsvImport {
     private final IdentityDeclarations declarations;
     private final CustomerChanges changes;
     private final TransactionTemplate transactions;
+    private final IngestWindow times;
 
     CustomerCsvImport(CustomerBulkUpsert upsert, IdentityDeclarations declarations, CustomerChanges changes,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, IngestWindow times) {
+        this.times = times;
         this.upsert = upsert;
         this.declarations = declarations;
         this.changes = changes;
@@ -55,7 +63,7 @@ public class CustomerCsvImport {
     public ImportReport importCsv(InputStream csv) {
         Set<String> seenExternalIds = new HashSet<>();
         Map<String, Long> seenLoyalty = new HashMap<>();
-        return CsvImporter.run(csv, Set.of("external_id"), (rows, tally) -> {
+        return CsvImporter.run(csv, Set.of("external_id"), COLUMNS, (rows, tally) -> {
             List<Parsed> parsed = new ArrayList<>();
             for (CsvImporter.Row row : rows) {
                 Parsed p = parse(row, tally);
@@ -99,7 +107,7 @@ public class CustomerCsvImport {
         CustomerDraft draft = new CustomerDraft(row.get("external_id"), row.get("first_name"), row.get("last_name"),
                 row.get("email"), row.get("phone"), row.get("loyalty_number"), row.get("locale"), row.get("city"),
                 row.get("country"), consent, row.get("created_at"), row.get("birth_date"));
-        CustomerData data = CustomerValidator.clean(draft, errors);
+        CustomerData data = CustomerValidator.clean(draft, times.now(), errors);
         List<Declared> identities = new ArrayList<>();
         String facebookId = row.get("facebook_id");
         if (facebookId != null) {
@@ -130,7 +138,10 @@ public class CustomerCsvImport {
             return;
         }
         try {
-            transactions.executeWithoutResult(status -> write(rows, tally));
+            Retries.onConflict(() -> transactions.execute(status -> {
+                write(rows, tally);
+                return null;
+            }));
         } catch (DataAccessException e) {
             // A conflict the pre-checks could not see (e.g. a concurrent writer): retry row by row so one bad row
             // costs only itself.
@@ -138,7 +149,7 @@ public class CustomerCsvImport {
                 try {
                     transactions.executeWithoutResult(status -> write(List.of(row), tally));
                 } catch (DataAccessException single) {
-                    tally.reject(row.line(), "", "could not be stored: " + rootMessage(single));
+                    tally.reject(row.line(), "", CsvImporter.notStored(row.line(), single));
                 }
             }
         }

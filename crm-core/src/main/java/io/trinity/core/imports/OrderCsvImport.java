@@ -4,6 +4,7 @@ import io.trinity.core.order.OrderDraft;
 import io.trinity.core.order.OrderIngest;
 import io.trinity.core.shared.BatchResult;
 import io.trinity.core.shared.ItemError;
+import io.trinity.core.shared.Retries;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,6 +29,10 @@ public class OrderCsvImport {
             "orderedAt", "ordered_at", "amount", "amount", "currency", "currency", "channel", "channel",
             "storeId", "store_id");
 
+    /** Every column an order file may have. */
+    static final Set<String> COLUMNS = Set.of("order_id", "customer_external_id", "customer_id", "email", "ordered_at",
+            "amount", "currency", "channel", "store_id");
+
     private final OrderIngest ingest;
     private final TransactionTemplate transactions;
 
@@ -38,7 +43,7 @@ public class OrderCsvImport {
 
     public ImportReport importCsv(InputStream csv) {
         Set<String> seen = new HashSet<>();
-        return CsvImporter.run(csv, Set.of("order_id", "ordered_at", "amount", "currency", "channel"),
+        return CsvImporter.run(csv, Set.of("order_id", "ordered_at", "amount", "currency", "channel"), COLUMNS,
                 (rows, tally) -> {
                     List<CsvImporter.Row> fresh = new ArrayList<>();
                     for (CsvImporter.Row row : rows) {
@@ -59,14 +64,14 @@ public class OrderCsvImport {
             return;
         }
         try {
-            BatchResult result = transactions.execute(status -> ingest.ingest(drafts(rows)));
+            BatchResult result = Retries.onConflict(() -> transactions.execute(status -> ingest.ingest(drafts(rows))));
             record(rows, result, tally);
         } catch (DataAccessException e) {
             for (CsvImporter.Row row : rows) {
                 try {
                     record(List.of(row), transactions.execute(status -> ingest.ingest(drafts(List.of(row)))), tally);
                 } catch (DataAccessException single) {
-                    tally.reject(row.line(), "", "could not be stored: " + CustomerCsvImport.rootMessage(single));
+                    tally.reject(row.line(), "", CsvImporter.notStored(row.line(), single));
                 }
             }
         }

@@ -6,6 +6,9 @@ import io.trinity.core.customer.CustomerResolver;
 import io.trinity.core.shared.BatchCollector;
 import io.trinity.core.shared.BatchResult;
 import io.trinity.core.shared.FieldError;
+import io.trinity.core.shared.IngestWindow;
+import io.trinity.core.shared.Retries;
+import io.trinity.core.shared.TimeWindow;
 import io.trinity.core.shared.SqlArrays;
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
@@ -18,7 +21,7 @@ import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes a batch of orders from the API or a CSV chunk and stores it idempotently by external id: a bad item is
@@ -52,27 +55,35 @@ public class OrderIngest {
     private final CustomerResolver customers;
     private final CustomerChanges changes;
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final IngestWindow times;
 
     OrderIngest(CustomerResolver customers, CustomerChanges changes, JdbcTemplate jdbc,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, IngestWindow times, TransactionTemplate transactions) {
+        this.transactions = transactions;
+        this.times = times;
         this.customers = customers;
         this.changes = changes;
         this.jdbc = jdbc;
         this.events = events;
     }
 
-    @Transactional
     public BatchResult ingest(List<OrderDraft> drafts) {
         return ingest(drafts, new BatchCollector());
     }
 
     /** Ingests with a collector that may already hold rejections found while parsing the batch. */
-    @Transactional
     public BatchResult ingest(List<OrderDraft> drafts, BatchCollector batch) {
+        // One transaction, run again should PostgreSQL pick it as a deadlock victim: never a 500 for that.
+        return Retries.onConflict(() -> transactions.execute(status -> store(drafts, batch.copy())));
+    }
+
+    private BatchResult store(List<OrderDraft> drafts, BatchCollector batch) {
         if (drafts.size() > MAX_BATCH) {
             throw new IllegalArgumentException("a batch holds at most " + MAX_BATCH + " orders");
         }
+        TimeWindow window = times.now();
         Map<Integer, ValidOrder> valid = new HashMap<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < drafts.size(); i++) {
@@ -80,7 +91,7 @@ public class OrderIngest {
                 continue;
             }
             List<FieldError> errors = new ArrayList<>();
-            ValidOrder order = OrderValidator.clean(drafts.get(i), errors);
+            ValidOrder order = OrderValidator.clean(drafts.get(i), window, errors);
             if (order == null) {
                 batch.reject(i, errors);
             } else if (!seen.add(order.externalId())) {
@@ -92,7 +103,10 @@ public class OrderIngest {
         Map<CustomerRef, Long> ids = customers.resolve(valid.values().stream().map(ValidOrder::customer).toList());
         List<ValidOrder> accepted = new ArrayList<>();
         List<Long> customerIds = new ArrayList<>();
-        valid.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+        // Written in external-id order, not the client's: two batches holding the same orders in different orders
+        // then lock those rows in the same order and cannot deadlock each other.
+        valid.entrySet().stream().sorted(Map.Entry.comparingByValue(
+                java.util.Comparator.comparing(ValidOrder::externalId))).forEach(entry -> {
             CustomerRef ref = entry.getValue().customer();
             Long id = ids.get(ref);
             if (id == null) {

@@ -3,6 +3,7 @@ package io.trinity.core.order;
 import io.trinity.core.customer.CustomerRef;
 import io.trinity.core.shared.FieldError;
 import io.trinity.core.shared.Money;
+import io.trinity.core.shared.TimeWindow;
 import io.trinity.core.shared.Timestamps;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ public final class OrderValidator {
     private OrderValidator() {
     }
 
-    public static @Nullable ValidOrder clean(OrderDraft draft, List<FieldError> errors) {
+    public static @Nullable ValidOrder clean(OrderDraft draft, TimeWindow window, List<FieldError> errors) {
         int before = errors.size();
         String externalId = trim(draft.externalId());
         if (externalId == null) {
@@ -34,6 +35,9 @@ public final class OrderValidator {
         } else {
             try {
                 orderedAt = Timestamps.parse(draft.orderedAt());
+                if (!window.check(orderedAt, "orderedAt", errors)) {
+                    orderedAt = null;
+                }
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError("orderedAt", e.getMessage()));
             }

@@ -37,6 +37,17 @@ public final class BatchCollector {
         this.unchanged += unchanged;
     }
 
+    /** An independent copy, so a transaction that is run again starts from the same bookkeeping. */
+    public BatchCollector copy() {
+        BatchCollector copy = new BatchCollector();
+        copy.errors.addAll(errors);
+        copy.rejected.addAll(rejected);
+        copy.created = created;
+        copy.updated = updated;
+        copy.unchanged = unchanged;
+        return copy;
+    }
+
     public BatchResult result() {
         List<ItemError> sorted = new ArrayList<>(errors);
         sorted.sort((a, b) -> Integer.compare(a.index(), b.index()));

@@ -1,5 +1,6 @@
 package io.trinity.core.activity;
 
+import io.trinity.core.shared.TimeWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trinity.core.shared.FieldError;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class ActivityValidatorTests {
 
+    static final TimeWindow NOW = TimeWindow.around(java.time.Instant.parse("2026-12-01T00:00:00Z"));
+
     static ActivityDraft.Actor byHandle(String handle) {
         return new ActivityDraft.Actor(null, null, null, null, handle);
     }
@@ -17,7 +20,7 @@ class ActivityValidatorTests {
     void twitterIsXAndHandlesLoseTheirAt() {
         List<FieldError> errors = new ArrayList<>();
         ValidActivity a = ActivityValidator.clean(new ActivityDraft("Twitter", "2124050976219516768", "mention",
-                "2026-11-22T19:12:44.000Z", byHandle("@IngridPaddles"), null, "hi", null, null), errors);
+                "2026-11-22T19:12:44.000Z", byHandle("@IngridPaddles"), null, "hi", null, null), NOW, errors);
         assertThat(errors).isEmpty();
         assertThat(a.network()).isEqualTo("x");
         assertThat(a.type()).isEqualTo(ActivityType.MENTION);
@@ -29,7 +32,7 @@ class ActivityValidatorTests {
         List<FieldError> errors = new ArrayList<>();
         String text = "<script>alert('x')</script>\"><img src=x onerror=alert(document.domain)>";
         ValidActivity a = ActivityValidator.clean(new ActivityDraft("facebook", "c1", "COMMENT",
-                "2026-11-20T16:05:12+00:00", byHandle("someone"), null, text, null, null), errors);
+                "2026-11-20T16:05:12+00:00", byHandle("someone"), null, text, null, null), NOW, errors);
         assertThat(a.text()).isEqualTo(text);
     }
 
@@ -37,7 +40,7 @@ class ActivityValidatorTests {
     void aTargetIsOneThing() {
         List<FieldError> errors = new ArrayList<>();
         ActivityValidator.clean(new ActivityDraft("x", "1", "SHARE", "2026-11-20T16:05:12Z", byHandle("a"),
-                new ActivityDraft.Target(null, "C1", "post", null), null, null, null), errors);
+                new ActivityDraft.Target(null, "C1", "post", null), null, null, null), NOW, errors);
         assertThat(errors).extracting(FieldError::field).containsExactly("target");
     }
 
@@ -45,7 +48,7 @@ class ActivityValidatorTests {
     void oversizedTextIsRefused() {
         List<FieldError> errors = new ArrayList<>();
         ActivityValidator.clean(new ActivityDraft("x", "1", "POST", "2026-11-20T16:05:12Z", byHandle("a"), null,
-                "x".repeat(ActivityValidator.MAX_TEXT + 1), null, null), errors);
+                "x".repeat(ActivityValidator.MAX_TEXT + 1), null, null), NOW, errors);
         assertThat(errors).extracting(FieldError::field).containsExactly("text");
     }
 }

@@ -120,4 +120,15 @@ class CustomerCsvImportTests {
             return new org.springframework.core.io.ClassPathResource(path).getInputStream();
         }
     }
+
+    @Test
+    void aColumnTrinityDoesNotImportRefusesTheFileNamingIt() {
+        String csv = "external_id,first_name,street,postal_code\nCSV-U1,Una,Storgata 1,0155\n";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> importer.importCsv(
+                        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(io.trinity.core.shared.InvalidInputException.class)
+                .hasMessageContaining("'street'").hasMessageContaining("'postal_code'")
+                .hasMessageContaining("Nothing was imported");
+        assertThat(customers.list(new CustomerFilter("CSV-U1", null, null), 5, null).items()).isEmpty();
+    }
 }

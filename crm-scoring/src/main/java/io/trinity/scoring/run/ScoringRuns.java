@@ -32,13 +32,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Starts, executes and reports scoring runs. Two runs never overlap (a unique index admits one running row); a
  * run is atomic to readers, who always read the newest <em>succeeded</em> run, so a run that fails or is killed
- * leaves the previous results in place. A run whose heartbeat stopped is reclaimed as failed.
+ * leaves the previous results in place. The process executing a run holds an advisory lock ({@link Owner}); a
+ * "running" run nobody holds the lock for is reclaimed as failed at once, at start-up or at the next start.
  */
 @Service
 public class ScoringRuns {
 
     private static final Logger log = LoggerFactory.getLogger(ScoringRuns.class);
-    static final int STALE_SECONDS = 120;
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -71,21 +71,109 @@ public class ScoringRuns {
 
     /** Registers a run and executes it in the background; throws {@link RunInProgressException} if one runs. */
     public RunView start(@Nullable LocalDate asOf, String requestedBy) {
-        RunView run = register(asOf, requestedBy);
-        executor.submit(() -> execute(run.id()));
-        return run;
+        LocalDate day = validAsOf(asOf);
+        Owner owner = claim();
+        try {
+            RunView run = register(day, requestedBy);
+            executor.submit(() -> {
+                try (owner) {
+                    execute(run.id());
+                }
+            });
+            return run;
+        } catch (RuntimeException e) {
+            owner.close();
+            throw e;
+        }
     }
 
     /** Registers and executes a run on the caller's thread (benchmarks, tests, scheduled jobs). */
     public RunView runNow(@Nullable LocalDate asOf, String requestedBy) {
-        RunView run = register(asOf, requestedBy);
-        execute(run.id());
-        return find(run.id()).orElseThrow();
+        LocalDate day = validAsOf(asOf);
+        try (Owner owner = claim()) {
+            RunView run = register(day, requestedBy);
+            execute(run.id());
+            return find(run.id()).orElseThrow();
+        }
     }
 
-    private RunView register(@Nullable LocalDate asOf, String requestedBy) {
-        LocalDate day = asOf != null ? asOf : LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        reclaimStale();
+    /** Key space of the advisory lock that the process executing a run holds for as long as it runs. */
+    static final int RUN_LOCK = 0x5c0e;
+
+    /**
+     * The right to run: a session-level advisory lock held on a connection of its own for the whole run. Its owner
+     * dying (kill -9, a crash, a lost connection) releases it at once, so "running" with nobody holding the lock
+     * means the run is orphaned and can be reclaimed without waiting for its heartbeat to go stale.
+     */
+    static final class Owner implements AutoCloseable {
+
+        private final Connection connection;
+
+        private Owner(Connection connection) {
+            this.connection = connection;
+        }
+
+        static Owner claim(DataSource dataSource) {
+            Connection connection;
+            try {
+                connection = dataSource.getConnection();
+            } catch (SQLException e) {
+                throw new org.springframework.jdbc.CannotGetJdbcConnectionException("no connection for a run", e);
+            }
+            try (var ps = connection.prepareStatement("select pg_try_advisory_lock(?, 0)")) {
+                ps.setInt(1, RUN_LOCK);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return new Owner(connection);
+                    }
+                }
+                connection.close();
+                throw new RunInProgressException(-1);
+            } catch (SQLException e) {
+                try {
+                    connection.close();
+                } catch (SQLException closing) {
+                    e.addSuppressed(closing);
+                }
+                throw new org.springframework.jdbc.UncategorizedSQLException("claiming the run lock", null, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try (connection; var ps = connection.prepareStatement("select pg_advisory_unlock(?, 0)")) {
+                ps.setInt(1, RUN_LOCK);
+                ps.execute();
+            } catch (SQLException e) {
+                log.warn("Could not release the scoring-run lock cleanly: {}", e.toString());
+            }
+        }
+    }
+
+    private Owner claim() {
+        try {
+            return Owner.claim(dataSource);
+        } catch (RunInProgressException e) {
+            throw new RunInProgressException(jdbc.sql("select id from scoring_run where status = 'running'")
+                    .query(Long.class).optional().orElse(-1L));
+        }
+    }
+
+    /** The run's date: today when not given; never after today (a run as of tomorrow values purchases to come). */
+    private LocalDate validAsOf(@Nullable LocalDate asOf) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate day = asOf != null ? asOf : today;
+        if (day.isAfter(today) || day.isBefore(io.trinity.core.shared.TimeWindow.DEFAULT_EARLIEST)) {
+            throw new io.trinity.core.shared.InvalidInputException("asOf", "must be a date from "
+                    + io.trinity.core.shared.TimeWindow.DEFAULT_EARLIEST + " to today (" + today + ")");
+        }
+        return day;
+    }
+
+    /** Registers a run; the caller holds the {@link Owner} lock, so any other "running" row is orphaned. */
+    private RunView register(LocalDate day, String requestedBy) {
+        reclaim("interrupted: the application running it stopped");
         int weightsVersion = weights.current().version();
         int segmentsVersion = segments.current().version();
         try {
@@ -104,17 +192,35 @@ public class ScoringRuns {
         }
     }
 
-    /** Marks runs whose process died (no heartbeat for two minutes) as failed and drops their partial rows. */
+    /**
+     * Reclaims runs whose owner is gone (start-up calls this): when nobody holds the run lock, every "running" row
+     * is a run whose process died; it is marked failed and its partial rows dropped, and the previous run's scores
+     * stay published. A run some live instance is executing is left alone.
+     */
     public int reclaimStale() {
+        Owner owner;
+        try {
+            owner = Owner.claim(dataSource);
+        } catch (RunInProgressException e) {
+            return 0; // a live process owns the running run
+        }
+        try (owner) {
+            return reclaim("interrupted: the application running it stopped");
+        }
+    }
+
+    /** Marks every "running" run failed and drops its rows; call only while holding the run lock. */
+    private int reclaim(String why) {
         return transactions.execute(status -> {
-            var stale = jdbc.sql("""
-                            update scoring_run set status = 'failed', finished_at = now(),
-                                   error = 'interrupted: the run stopped reporting (the application stopped?)'
-                            where status = 'running' and heartbeat_at < now() - make_interval(secs => ?)
-                            returning id""")
-                    .param(STALE_SECONDS).query(Long.class).list();
-            stale.forEach(this::dropSnapshot);
-            return stale.size();
+            var orphans = jdbc.sql("""
+                            update scoring_run set status = 'failed', finished_at = now(), error = ?
+                            where status = 'running' returning id""")
+                    .param(why).query(Long.class).list();
+            orphans.forEach(this::dropSnapshot);
+            if (!orphans.isEmpty()) {
+                log.warn("Reclaimed scoring run(s) {}: {}", orphans, why);
+            }
+            return orphans.size();
         });
     }
 

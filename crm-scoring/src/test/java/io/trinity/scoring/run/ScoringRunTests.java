@@ -52,6 +52,9 @@ class ScoringRunTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     Map<String, Long> ids = new HashMap<>();
 
     @BeforeEach
@@ -208,10 +211,33 @@ class ScoringRunTests {
     }
 
     @Test
-    void aSecondRunWhileOneIsRunningIsRefused() {
-        jdbc.sql("insert into scoring_run (as_of, status, weights_version) values (current_date, 'running', 1)")
-                .update();
-        assertThatThrownBy(() -> runs.runNow(AS_OF, "test")).isInstanceOf(RunInProgressException.class);
+    void aSecondRunWhileOneIsRunningIsRefused() throws Exception {
+        long running = jdbc.sql("insert into scoring_run (as_of, status, weights_version) values (current_date,"
+                + " 'running', 1) returning id").query(Long.class).single();
+        // A live process owns it: it holds the run lock on a connection of its own.
+        try (var owner = dataSource.getConnection()) {
+            owner.createStatement().execute("select pg_advisory_lock(" + ScoringRuns.RUN_LOCK + ", 0)");
+            assertThatThrownBy(() -> runs.runNow(AS_OF, "test")).isInstanceOf(RunInProgressException.class)
+                    .satisfies(e -> assertThat(((RunInProgressException) e).runningId()).isEqualTo(running));
+            assertThat(runs.reclaimStale()).as("a live run is not reclaimed").isZero();
+            owner.createStatement().execute("select pg_advisory_unlock(" + ScoringRuns.RUN_LOCK + ", 0)");
+        }
+        jdbc.sql("update scoring_run set status = 'failed' where id = ?").param(running).update();
+    }
+
+    @Test
+    void aRunWhoseProcessDiedIsReclaimedAtStartUpWithoutWaitingForItsHeartbeat() {
+        RunView first = runs.runNow(AS_OF, "test");
+        // Killed a second ago: its heartbeat is fresh, but nobody holds the run lock any more.
+        long orphan = jdbc.sql("insert into scoring_run (as_of, status, weights_version, heartbeat_at)"
+                + " values (current_date, 'running', 1, now()) returning id").query(Long.class).single();
+
+        assertThat(runs.reclaimStale()).isEqualTo(1);
+
+        assertThat(jdbc.sql("select status from scoring_run where id = ?").param(orphan).query(String.class).single())
+                .isEqualTo("failed");
+        assertThat(runs.currentRunId()).hasValue(first.id());
+        assertThat(runs.runNow(AS_OF, "test").status()).isEqualTo("succeeded");
     }
 
     @Test

@@ -113,9 +113,9 @@ class SharedConsoleTests {
                 .andReturn().getResponse().getContentAsString();
         long id = ((Number) JsonPath.read(body, "$.id")).longValue();
         mvc.perform(postJson("integration", "/api/v1/activities", """
-                [{"network": "x", "externalId": "%s-r", "type": "REVIEW", "occurredAt": "2030-01-01T00:00:00Z",
+                [{"network": "x", "externalId": "%s-r", "type": "REVIEW", "occurredAt": "%s",
                   "actor": {"customerExternalId": "%s"}, "text": "Zip <b>broke</b>", "sentiment": "negative"}]"""
-                .formatted(ext, ext))).andExpect(status().isOk());
+                .formatted(ext, java.time.Instant.now().plusSeconds(20 * 3600), ext))).andExpect(status().isOk());
         mvc.perform(get("/customers/" + id).with(as("service", "SERVICE"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"timeline\"")))
                 .andExpect(content().string(containsString("Zip &lt;b&gt;broke&lt;/b&gt;")))

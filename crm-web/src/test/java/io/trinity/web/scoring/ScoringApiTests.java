@@ -133,13 +133,27 @@ class ScoringApiTests {
     }
 
     @Test
+    void aRunAsOfADayStillToComeIsRefusedAtOnce() throws Exception {
+        mvc.perform(postJson("marketing", "/api/v1/scoring/runs", "{\"asOf\": \"%s\"}"
+                        .formatted(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("asOf"));
+    }
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Test
     void aSecondRunWhileOneRunsIsAConflictNamingIt() throws Exception {
         long running = jdbc.sql("insert into scoring_run (as_of, status, weights_version) "
                 + "values (current_date, 'running', 1) returning id").query(Long.class).single();
-        try {
+        // The process running it holds the run lock on a connection of its own.
+        try (var owner = dataSource.getConnection()) {
+            owner.createStatement().execute("select pg_advisory_lock(" + 0x5c0e + ", 0)");
             mvc.perform(postJson("marketing", "/api/v1/scoring/runs", "{}"))
                     .andExpect(status().isConflict())
                     .andExpect(jsonPath("$.runningRunId").value(running));
+            owner.createStatement().execute("select pg_advisory_unlock_all()");
         } finally {
             jdbc.sql("update scoring_run set status = 'failed' where id = ?").param(running).update();
         }

@@ -54,7 +54,7 @@ public class LoyaltyAccounts {
                 returning id, customer_id, points, source_key, rule_id),
             bal as (
                 insert into loyalty_account (customer_id, balance)
-                select customer_id, sum(points) from ins group by customer_id
+                select customer_id, sum(points) from ins group by customer_id order by customer_id
                 on conflict (customer_id) do update set balance = loyalty_account.balance + excluded.balance,
                                                         updated_at = now())
             select id, customer_id, points, source_key, rule_id from ins
@@ -92,6 +92,9 @@ public class LoyaltyAccounts {
         if (entries.isEmpty()) {
             return List.of();
         }
+        // One lock order for every writer (see OrderIngest): by customer, then source.
+        entries = entries.stream().sorted(java.util.Comparator.comparingLong(NewEntry::customerId)
+                .thenComparing(e -> e.sourceKey() == null ? "" : e.sourceKey())).toList();
         int n = entries.size();
         Object[][] cols = new Object[11][n];
         for (int i = 0; i < n; i++) {

@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Runs the rules in force over events as they arrive, inside the transaction that stored them: each source event
  * is recorded once ({@code loyalty_event}), so a re-delivered order or share earns nothing more; the ledger's
- * unique keys hold the same line should two deliveries race.
+ * unique keys hold the same line should two deliveries race. What an event earns is capped by the programme's
+ * {@link EarningCeiling}, and an event dated ahead of now earns nothing until its time comes.
  */
 @Service
 public class LoyaltyEngine {
@@ -40,9 +41,12 @@ public class LoyaltyEngine {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Clock clock;
+    private final EarningCeilings ceilings;
 
     LoyaltyEngine(RewardRules rules, LoyaltyAccounts accounts, TierLadder tiers, StandingHolder standing,
-            BaseCurrencyHolder currency, JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+            BaseCurrencyHolder currency, JdbcClient jdbc, JdbcTemplate template, Clock clock,
+            EarningCeilings ceilings) {
+        this.ceilings = ceilings;
         this.rules = rules;
         this.accounts = accounts;
         this.tiers = tiers;
@@ -76,7 +80,9 @@ public class LoyaltyEngine {
         List<RewardRule> inForce = rules.active().stream().filter(r -> r.inForce(now)).toList();
         Set<Trigger> triggers = inForce.stream().map(RewardRule::trigger).collect(Collectors.toSet());
         Map<String, LoyaltyEvent> byKey = new LinkedHashMap<>();
-        incoming.stream().filter(e -> triggers.contains(e.trigger())).forEach(e -> byKey.putIfAbsent(e.sourceKey(), e));
+        // An event dated ahead earns nothing yet: it is not recorded, so DeferredEvents hands it in once it is due.
+        incoming.stream().filter(e -> triggers.contains(e.trigger()) && !e.occurredAt().isAfter(now))
+                .forEach(e -> byKey.putIfAbsent(e.sourceKey(), e));
         if (byKey.isEmpty()) {
             return new Outcome(0, List.of());
         }
@@ -92,10 +98,22 @@ public class LoyaltyEngine {
         Map<Long, Member> members = members(customers, ladder);
         AwardHistory history = history(inForce, customers);
         RuleEngine engine = new RuleEngine(ladder, minorPerUnit());
+        EarningCeiling ceiling = ceilings.ceiling();
+        Map<String, Long> earnedByDay = earnedByDay(events);
         List<Award> awards = new ArrayList<>();
         for (LoyaltyEvent event : events) {
             Member member = members.get(event.customerId());
-            List<Award> given = engine.evaluate(event, inForce, member, history, now);
+            String day = event.customerId() + "@" + utcDay(event.occurredAt());
+            long before = earnedByDay.getOrDefault(day, 0L);
+            List<Award> rules = engine.evaluate(event, inForce, member, history, now);
+            List<Award> given = ceiling.apply(rules, before);
+            long earned = given.stream().mapToLong(a -> Math.max(0, a.points())).sum();
+            if (earned < rules.stream().mapToLong(a -> Math.max(0, a.points())).sum()) {
+                log.info("Loyalty ceiling: {} earned {} of {} points for {} (per event {}, per day {})",
+                        event.customerId(), earned, rules.stream().mapToLong(Award::points).sum(), event.sourceKey(),
+                        ceiling.perEvent(), ceiling.perDay());
+            }
+            earnedByDay.put(day, before + earned);
             awards.addAll(given);
             Set<String> perks = new HashSet<>(member.perks());
             given.stream().filter(a -> a.perk() != null).forEach(a -> perks.add(a.perk()));
@@ -111,11 +129,35 @@ public class LoyaltyEngine {
         return new Outcome(events.size(), awards);
     }
 
+    private static java.time.LocalDate utcDay(Instant at) {
+        return at.atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** Points each customer already earned on each UTC day these events fall on, keyed "customer@day". */
+    private Map<String, Long> earnedByDay(List<LoyaltyEvent> events) {
+        Map<String, Long> earned = new HashMap<>();
+        Long[] customers = events.stream().map(LoyaltyEvent::customerId).distinct().toArray(Long[]::new);
+        Instant from = events.stream().map(e -> utcDay(e.occurredAt())).min(Comparator.naturalOrder()).orElseThrow()
+                .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Instant until = events.stream().map(e -> utcDay(e.occurredAt())).max(Comparator.naturalOrder())
+                .orElseThrow().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        jdbc.sql("""
+                        select customer_id, (occurred_at at time zone 'UTC')::date, sum(points) from loyalty_ledger
+                        where kind = 'EARN' and customer_id = any(?) and occurred_at >= ? and occurred_at < ?
+                        group by 1, 2""")
+                .params(customers, java.sql.Timestamp.from(from), java.sql.Timestamp.from(until))
+                .query((rs, n) -> earned.put(rs.getLong(1) + "@" + rs.getObject(2, java.time.LocalDate.class),
+                        rs.getLong(3)))
+                .list();
+        return earned;
+    }
+
     long minorPerUnit() {
         return BigDecimal.TEN.pow(currency.get().currency().getDefaultFractionDigits()).longValueExact();
     }
 
-    private Set<String> record(List<LoyaltyEvent> events) {
+    private Set<String> record(List<LoyaltyEvent> unordered) {
+        List<LoyaltyEvent> events = unordered.stream().sorted(Comparator.comparing(LoyaltyEvent::sourceKey)).toList();
         Object[] keys = events.stream().map(LoyaltyEvent::sourceKey).toArray();
         Object[] customers = events.stream().map(LoyaltyEvent::customerId).toArray();
         Object[] triggers = events.stream().map(e -> e.trigger().name()).toArray();

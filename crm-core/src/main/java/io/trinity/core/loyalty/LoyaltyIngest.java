@@ -63,6 +63,14 @@ class LoyaltyIngest {
             (o.amountMinor() > 0 ? purchases : refunds).add(o);
         }
         refunds.stream().filter(o -> o.amountMinor() < 0).forEach(this::reverse);
+        purchases(purchases.stream().filter(o -> !o.orderedAt().isAfter(clock.instant())).toList());
+    }
+
+    /**
+     * Purchases whose time has come: points and referral conversions. A purchase dated ahead waits for
+     * {@link DeferredEvents}, so it neither earns nor converts a referral before it happens.
+     */
+    void purchases(List<OrdersStored.Stored> purchases) {
         List<LoyaltyEvent> events = new ArrayList<>();
         Set<Trigger> active = engine.activeTriggers();
         if (active.contains(Trigger.PURCHASE)) {

@@ -98,7 +98,8 @@ public class Rewards {
             errors.add(new FieldError("description", "must be at most 1,000 characters"));
         }
         if (d.pointsPrice() == null || d.pointsPrice() < 0 || d.pointsPrice() > 100_000_000) {
-            errors.add(new FieldError("pointsPrice", "is required: 0 to 100,000,000 points"));
+            errors.add(new FieldError("pointsPrice", "is required: 0 to 100,000,000 points (0: given by rules only,"
+                    + " never redeemed for points)"));
         }
         if (d.stock() != null && d.stock() < 0) {
             errors.add(new FieldError("stock", "must not be negative (leave it empty for unlimited)"));
@@ -144,6 +145,12 @@ public class Rewards {
         if (!reward.active()) {
             throw new ConflictException("rewardId", "reward " + rewardId + " is not offered any more");
         }
+        if (reward.pointsPrice() <= 0) {
+            // A reward with no price is what rules give away (referral credit, a bonus); redeeming it at will
+            // would hand out as many as anyone asks for.
+            throw new ConflictException("rewardId", "'" + reward.name() + "' is given by reward rules only and "
+                    + "cannot be redeemed for points");
+        }
         if (reward.stock() != null) {
             int taken = jdbc.sql("update reward set stock = stock - 1 where id = ? and stock > 0").param(rewardId)
                     .update();
@@ -157,9 +164,8 @@ public class Rewards {
                     .params(reward.pointsPrice(), customerId, reward.pointsPrice()).update();
             if (paid == 0) {
                 // Throwing rolls back the stock taken above.
-                throw new ConflictException("rewardId", "the balance (" + accounts.balance(customerId)
-                        + " points) is less than the price of '" + reward.name() + "' (" + reward.pointsPrice()
-                        + " points)");
+                throw new ConflictException("rewardId", "the balance is less than the price of '" + reward.name()
+                        + "' (" + reward.pointsPrice() + " points)");
             }
         }
         Long ledgerId = null;

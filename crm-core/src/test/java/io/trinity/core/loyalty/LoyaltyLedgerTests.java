@@ -365,4 +365,66 @@ class LoyaltyLedgerTests {
         assertBalanceIsLedgerSum(mo);
     }
 
+
+    @Autowired DeferredEvents deferred;
+    @Autowired EarningCeilings ceilings;
+
+    @Test
+    void aRewardWithoutAPriceIsGivenByRulesOnlyAndCannotBeRedeemedAgainAndAgain() {
+        long gi = customer("Gi");
+        RewardView free = rewards.create(new Rewards.RewardDraft(p + " free bottle", "GIFT", null, 0L, null, null,
+                null, true));
+        assertThatThrownBy(() -> rewards.redeem(gi, free.id(), "pos")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("given by reward rules only");
+        assertThat(jdbc.sql("select count(*) from redemption where customer_id = ?").param(gi).query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void noEventAndNoDayEarnsMoreThanTheCeilings() {
+        long ho = customer("Ho");
+        activeRule("PURCHASE", p, "POINTS_PER_UNIT", "1", null);
+        Instant morning = Instant.now().truncatedTo(ChronoUnit.DAYS).plusSeconds(60);
+        if (morning.isAfter(Instant.now())) {
+            morning = Instant.now().minusSeconds(60);
+        }
+        order(p + "-huge", "Ho", morning, "999999999999.99");
+        assertThat(accounts.balance(ho)).as("per event").isEqualTo(EarningCeiling.DEFAULT.perEvent());
+        order(p + "-big-2", "Ho", morning.plusSeconds(1), "9000.00");
+        order(p + "-big-3", "Ho", morning.plusSeconds(2), "9000.00");
+        assertThat(accounts.balance(ho)).as("per day").isEqualTo(EarningCeiling.DEFAULT.perDay());
+        assertBalanceIsLedgerSum(ho);
+    }
+
+    @Test
+    void aCeilingAnAdminLowersAppliesToTheNextEvent() {
+        long iv = customer("Iv");
+        activeRule("PURCHASE", p, "POINTS_PER_UNIT", "1", null);
+        EarningCeilings.Settings before = ceilings.current();
+        try {
+            ceilings.change(100, 150, "admin");
+            order(p + "-1", "Iv", Instant.now().minusSeconds(30), "500.00");
+            order(p + "-2", "Iv", Instant.now().minusSeconds(20), "500.00");
+            assertThat(accounts.balance(iv)).isEqualTo(150);
+        } finally {
+            ceilings.change(before.perEvent(), before.perDay(), "admin");
+        }
+        assertThatThrownBy(() -> ceilings.change(0, 10, "admin")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> ceilings.change(100, 10, "admin")).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void anOrderDatedAheadEarnsNothingUntilItsTimeComes() throws Exception {
+        long jo = customer("Jo");
+        activeRule("PURCHASE", p, "FIXED_POINTS", "40", null);
+        Instant soon = Instant.now().plusSeconds(2);
+        order(p + "-ahead", "Jo", soon, "20.00");
+        deferred.handInDue();
+        assertThat(accounts.balance(jo)).as("not yet happened").isZero();
+        Thread.sleep(java.time.Duration.between(Instant.now(), soon).toMillis() + 200);
+        deferred.handInDue();
+        deferred.handInDue();
+        assertThat(accounts.balance(jo)).as("earned once, when due").isEqualTo(40);
+        assertBalanceIsLedgerSum(jo);
+    }
 }

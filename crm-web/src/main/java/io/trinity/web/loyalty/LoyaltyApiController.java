@@ -3,6 +3,7 @@ package io.trinity.web.loyalty;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.trinity.core.customer.CustomerService;
 import io.trinity.core.loyalty.BaseCurrency;
+import io.trinity.core.loyalty.EarningCeilings;
 import io.trinity.core.loyalty.LedgerEntry;
 import io.trinity.core.loyalty.LoyaltyAccounts;
 import io.trinity.core.loyalty.LoyaltySummary;
@@ -19,7 +20,9 @@ import io.trinity.core.shared.InvalidInputException;
 import io.trinity.core.shared.NotFoundException;
 import io.trinity.core.shared.Page;
 import java.net.URI;
+import io.trinity.core.staff.Role;
 import java.security.Principal;
+import org.springframework.security.core.Authentication;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +48,7 @@ class LoyaltyApiController {
     private final RulePreview preview;
     private final Rewards rewards;
     private final TierLadder tiers;
+    private final EarningCeilings ceilings;
     private final LoyaltyAccounts accounts;
     private final Referrals referrals;
     private final CustomerService customers;
@@ -52,7 +56,8 @@ class LoyaltyApiController {
 
     LoyaltyApiController(RewardRules rules, RulePreview preview, Rewards rewards, TierLadder tiers,
             LoyaltyAccounts accounts, Referrals referrals, CustomerService customers,
-            ObjectProvider<BaseCurrency> currency) {
+            ObjectProvider<BaseCurrency> currency, EarningCeilings ceilings) {
+        this.ceilings = ceilings;
         this.rules = rules;
         this.preview = preview;
         this.rewards = rewards;
@@ -171,6 +176,23 @@ class LoyaltyApiController {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = false)
+    record CeilingRequest(@Nullable Long perEvent, @Nullable Long perDay) {
+    }
+
+    @GetMapping("/loyalty/ceilings")
+    EarningCeilings.Settings ceilings() {
+        return ceilings.current();
+    }
+
+    @PutMapping("/loyalty/ceilings")
+    EarningCeilings.Settings changeCeilings(@RequestBody CeilingRequest body, Principal principal) {
+        if (body.perEvent() == null || body.perDay() == null) {
+            throw new InvalidInputException("perEvent", "give perEvent and perDay (points)");
+        }
+        return ceilings.change(body.perEvent(), body.perDay(), principal.getName());
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
     record TierRequest(@Nullable String code, @Nullable String name, @Nullable Long threshold) {
     }
 
@@ -228,13 +250,24 @@ class LoyaltyApiController {
     record RedemptionRequest(@Nullable Long rewardId) {
     }
 
+    /** What an integration (a till, a web shop) learns of a redemption: not the member's balance. */
+    record RedemptionForIntegration(long redemptionId, long rewardId, String rewardName, long points,
+            @Nullable String code) {
+    }
+
     @PostMapping("/customers/{id}/redemptions")
-    ResponseEntity<Rewards.Redeemed> redeem(@PathVariable long id, @RequestBody RedemptionRequest body,
-            Principal principal) {
+    ResponseEntity<?> redeem(@PathVariable long id, @RequestBody RedemptionRequest body,
+            Authentication principal) {
         if (body.rewardId() == null) {
             throw new InvalidInputException("rewardId", "is required");
         }
-        return ResponseEntity.status(201).body(rewards.redeem(id, body.rewardId(), principal.getName()));
+        Rewards.Redeemed redeemed = rewards.redeem(id, body.rewardId(), principal.getName());
+        java.util.Set<String> staffRoles = java.util.Arrays.stream(Role.values()).filter(r -> r != Role.INTEGRATION)
+                .map(r -> "ROLE_" + r.name()).collect(java.util.stream.Collectors.toSet());
+        boolean staff = principal.getAuthorities().stream().anyMatch(a -> staffRoles.contains(a.getAuthority()));
+        return ResponseEntity.status(201).body(staff ? redeemed : new RedemptionForIntegration(
+                redeemed.redemptionId(), redeemed.rewardId(), redeemed.rewardName(), redeemed.points(),
+                redeemed.code()));
     }
 
     @PostMapping("/customers/{id}/referral-code")

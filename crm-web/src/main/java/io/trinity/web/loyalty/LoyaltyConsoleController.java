@@ -1,6 +1,13 @@
 package io.trinity.web.loyalty;
 
 import io.trinity.core.customer.CustomerService;
+import io.trinity.core.loyalty.EarningCeilings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import io.trinity.core.loyalty.BaseCurrency;
 import io.trinity.core.loyalty.EffectKind;
 import io.trinity.core.loyalty.LimitPeriod;
@@ -48,6 +55,7 @@ class LoyaltyConsoleController {
     private final RulePreview preview;
     private final Rewards rewards;
     private final TierLadder tiers;
+    private final EarningCeilings ceilings;
     private final LoyaltyAccounts accounts;
     private final CustomerService customers;
     private final ObjectProvider<BaseCurrency> currency;
@@ -55,7 +63,8 @@ class LoyaltyConsoleController {
 
     LoyaltyConsoleController(RewardRules rules, RulePreview preview, Rewards rewards, TierLadder tiers,
             LoyaltyAccounts accounts, CustomerService customers, ObjectProvider<BaseCurrency> currency,
-            ObjectProvider<MemberStanding> standing) {
+            ObjectProvider<MemberStanding> standing, EarningCeilings ceilings) {
+        this.ceilings = ceilings;
         this.rules = rules;
         this.preview = preview;
         this.rewards = rewards;
@@ -245,9 +254,35 @@ class LoyaltyConsoleController {
         }
     }
 
+    /** The earning ceilings as the tiers page edits them. */
+    record CeilingForm(@NotNull(message = "Give the most points one event may earn.")
+            @Min(value = 1, message = "Must be at least 1.") @Max(value = 1_000_000_000, message = "Too large.") Long perEvent,
+            @NotNull(message = "Give the most points a customer may earn in a day.")
+            @Min(value = 1, message = "Must be at least 1.") @Max(value = 1_000_000_000, message = "Too large.") Long perDay) {
+    }
+
+    @PostMapping("/loyalty/ceilings")
+    String saveCeilings(@Valid @ModelAttribute("ceilingForm") CeilingForm form, BindingResult result, Model model,
+            Principal principal, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                ceilings.change(form.perEvent(), form.perDay(), principal.getName());
+                redirect.addFlashAttribute("message", "Earning ceilings saved; they apply to every event from now.");
+                return "redirect:/loyalty/tiers";
+            } catch (InvalidInputException e) {
+                e.errors().forEach(f -> result.rejectValue(f.field(), "invalid", f.message()));
+            }
+        }
+        return tiers(model);
+    }
+
     @GetMapping("/loyalty/tiers")
     String tiers(Model model) {
         model.addAttribute("tiers", tiers.current().all());
+        if (!model.containsAttribute("ceilingForm")) {
+            EarningCeilings.Settings current = ceilings.current();
+            model.addAttribute("ceilingForm", new CeilingForm(current.perEvent(), current.perDay()));
+        }
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }

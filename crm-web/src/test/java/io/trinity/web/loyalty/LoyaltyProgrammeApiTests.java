@@ -220,13 +220,14 @@ class LoyaltyProgrammeApiTests {
                  "conditions": {"minInfluence": %s, "network": "foursquare"},
                  "effect": {"kind": "GRANT_PERK", "perk": "Room upgrade"}}""".formatted(threshold));
         send("/api/v1/activities", """
-                [{"network": "foursquare", "externalId": "%1$s-c1", "type": "CHECKIN", "occurredAt": "%2$sT20:00:00Z",
+                [{"network": "foursquare", "externalId": "%1$s-c1", "type": "CHECKIN", "occurredAt": "%2$s",
                   "actor": {"customerExternalId": "%1$s-hugo"}, "target": {"storeId": "HOTEL-%1$s"}},
-                 {"network": "foursquare", "externalId": "%1$s-c2", "type": "CHECKIN", "occurredAt": "%2$sT20:05:00Z",
+                 {"network": "foursquare", "externalId": "%1$s-c2", "type": "CHECKIN", "occurredAt": "%3$s",
                   "actor": {"customerExternalId": "%1$s-hugo"}, "target": {"storeId": "HOTEL-%1$s"}},
-                 {"network": "foursquare", "externalId": "%1$s-c3", "type": "CHECKIN", "occurredAt": "%2$sT20:10:00Z",
+                 {"network": "foursquare", "externalId": "%1$s-c3", "type": "CHECKIN", "occurredAt": "%3$s",
                   "actor": {"customerExternalId": "%1$s-lena"}, "target": {"storeId": "HOTEL-%1$s"}}]"""
-                .formatted(p, today));
+                // Check-ins that have happened: one dated ahead would earn only once its time comes.
+                .formatted(p, java.time.Instant.now().minusSeconds(600), java.time.Instant.now().minusSeconds(300)));
         String hugoLoyalty = mvc.perform(get("service", "/api/v1/customers/" + hugo + "/loyalty"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(JsonPath.<List<String>>read(hugoLoyalty, "$.perks[*].perk")).containsExactly("Room upgrade");
@@ -290,5 +291,34 @@ class LoyaltyProgrammeApiTests {
         mvc.perform(get("marketing", "/api/v1/loyalty/rules")).andExpect(status().isForbidden());
         mvc.perform(get("service", "/api/v1/loyalty/rules")).andExpect(status().isForbidden());
         mvc.perform(get("admin", "/api/v1/loyalty/rules")).andExpect(status().isOk());
+    }
+
+    @Test
+    void anIntegrationRedeemingForAMemberDoesNotLearnTheBalance() throws Exception {
+        String p = unique("RDM");
+        String body = mvc.perform(postJson("integration", "/api/v1/customers", "{\"externalId\": \"" + p + "\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+        mvc.perform(postJson("loyalty", "/api/v1/customers/" + id + "/ledger/adjustments",
+                "{\"points\": 1000, \"reason\": \"goodwill\"}")).andExpect(status().isCreated());
+        String reward = mvc.perform(postJson("loyalty", "/api/v1/loyalty/rewards", """
+                        {"name": "%s mug", "kind": "GIFT", "pointsPrice": 100}""".formatted(p)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long rewardId = ((Number) JsonPath.read(reward, "$.id")).longValue();
+        mvc.perform(postJson("integration", "/api/v1/customers/" + id + "/redemptions",
+                        "{\"rewardId\": " + rewardId + "}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.points").value(100))
+                .andExpect(jsonPath("$.balance").doesNotExist());
+        mvc.perform(postJson("service", "/api/v1/customers/" + id + "/redemptions",
+                        "{\"rewardId\": " + rewardId + "}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.balance").value(800));
+        String free = mvc.perform(postJson("loyalty", "/api/v1/loyalty/rewards", """
+                        {"name": "%s gift", "kind": "GIFT", "pointsPrice": 0}""".formatted(p)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        mvc.perform(postJson("integration", "/api/v1/customers/" + id + "/redemptions",
+                        "{\"rewardId\": " + JsonPath.read(free, "$.id") + "}"))
+                .andExpect(status().isConflict());
     }
 }

@@ -44,6 +44,12 @@ class EmbeddedStartupTests {
             HttpResponse<String> created = post(base + "/api/v1/customers", "integration",
                     "{\"externalId\": \"SURVIVES-RESTART\", \"firstName\": \"Persistent\"}");
             assertThat(created.statusCode()).isEqualTo(201);
+
+            // The server the application itself started keeps what it commits through an OS crash.
+            var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(app.getBean(javax.sql.DataSource.class));
+            assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
+            assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
+            assertThat(jdbc.sql("show full_page_writes").query(String.class).single()).isEqualTo("on");
         }
         assertThat(Files.exists(dataDir.resolve("PG_VERSION"))).isTrue();
 
@@ -81,6 +87,64 @@ class EmbeddedStartupTests {
             HttpResponse<String> customers = get(base + "/api/v1/customers", "admin", generated);
             assertThat(customers.statusCode()).isEqualTo(200);
             assertThat(JsonPath.<Integer>read(customers.body(), "$.items.length()")).isZero();
+        }
+    }
+
+    @Test
+    void demoLoginsStopWorkingOnceDemoModeIsOffAndAdminMustChooseANewPassword(@TempDir Path home) throws Exception {
+        Path dataDir = home.resolve("pgdata");
+        try (ConfigurableApplicationContext app = start(dataDir)) {
+            assertThat(get(baseUrl(app) + "/login", null).body()).contains("Default passwords in use");
+        }
+        try (ConfigurableApplicationContext app = new SpringApplication(TrinityApplication.class).run(
+                "--server.port=0", "--crm.embedded-db.data-dir=" + dataDir,
+                "--crm.social.key-file=" + home.resolve("credentials.key"))) {
+            String base = baseUrl(app);
+            for (String user : new String[] {"marketing", "pr", "service", "loyalty", "integration"}) {
+                assertThat(get(base + "/api/v1/customers", user).statusCode()).as(user).isEqualTo(401);
+            }
+            HttpResponse<String> admin = get(base + "/api/v1/users", "admin", "demo");
+            assertThat(admin.statusCode()).isEqualTo(401);
+            assertThat(admin.body()).contains("must choose a new password");
+            assertThat(get(base + "/login", null).body()).contains("Default passwords in use");
+
+            // The console lets admin in only to choose a new password.
+            Console console = new Console(base);
+            HttpResponse<String> signIn = console.post("/login", "username=admin&password=demo");
+            assertThat(signIn.statusCode()).isEqualTo(302);
+            assertThat(signIn.headers().firstValue("Location").orElseThrow()).contains("/account/password?expired");
+            HttpResponse<String> changed = console.post("/account/password",
+                    "username=admin&currentPassword=demo&newPassword=Summit-2026-own&repeatPassword=Summit-2026-own");
+            assertThat(changed.headers().firstValue("Location").orElseThrow()).endsWith("/login?changed");
+
+            assertThat(get(base + "/api/v1/users", "admin", "Summit-2026-own").statusCode()).isEqualTo(200);
+            assertThat(get(base + "/api/v1/users", "admin", "demo").statusCode()).isEqualTo(401);
+            assertThat(get(base + "/login", null).body()).doesNotContain("Default passwords in use");
+            var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(app.getBean(javax.sql.DataSource.class));
+            assertThat(jdbc.sql("select event from staff_audit where username = 'marketing'").query(String.class)
+                    .list()).contains("DEFAULT_PASSWORD_DISABLED");
+        }
+    }
+
+    /** A browser: cookies kept, the CSRF token taken from the page before each form is sent. */
+    private final class Console {
+        private final String base;
+        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        Console(String base) {
+            this.base = base;
+        }
+
+        HttpResponse<String> post(String path, String form) throws Exception {
+            String page = client.send(HttpRequest.newBuilder(URI.create(base + (path.equals("/login") ? "/login"
+                    : path))).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            var token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+            assertThat(token.find()).as("a CSRF token on " + path).isTrue();
+            return client.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + token.group(1))).build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
     }
 

@@ -2,6 +2,10 @@ package io.trinity.web.console;
 
 import io.trinity.core.shared.InvalidInputException;
 import io.trinity.core.shared.NotFoundException;
+import io.trinity.web.security.Unavailability;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -20,6 +24,17 @@ class ConsoleErrors {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound() {
         return "error/404";
+    }
+
+    /** The database cannot be reached: say so, ask to retry, and never call it a bug. */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    String unavailable(Exception e, HttpServletResponse response) throws Exception {
+        if (!Unavailability.isInfrastructure(e)) {
+            throw e; // a real fault: Boot's error page and the ERROR log
+        }
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", Integer.toString(Unavailability.RETRY_AFTER_SECONDS));
+        return "error/503";
     }
 
     @ExceptionHandler(InvalidInputException.class)

@@ -7,7 +7,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Loads logins from the staff tables; roles become {@code ROLE_*} authorities. */
+/**
+ * Loads logins from the staff tables; roles become {@code ROLE_*} authorities. An account that must choose a new
+ * password has expired credentials: the right password is recognised, but only the password page accepts it.
+ */
 @Component
 class StaffUserDetailsService implements UserDetailsService {
 
@@ -23,6 +26,7 @@ class StaffUserDetailsService implements UserDetailsService {
                 .map(account -> User.withUsername(account.username())
                         .password(account.passwordHash())
                         .disabled(!account.enabled())
+                        .credentialsExpired(account.passwordChangeRequired())
                         .roles(account.roles().stream().map(Enum::name).toArray(String[]::new))
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));

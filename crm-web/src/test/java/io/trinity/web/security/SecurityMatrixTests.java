@@ -59,6 +59,8 @@ class SecurityMatrixTests {
                 case "redeem a reward" -> post("/api/v1/customers/1/redemptions").contentType("application/json")
                         .content("{}");
                 case "read a member's loyalty" -> get("/api/v1/customers/1/loyalty");
+                case "read service cases" -> get("/api/v1/cases");
+                case "read a case and its notes" -> get("/api/v1/cases/1");
                 default -> throw new IllegalArgumentException(name);
             };
         }
@@ -75,7 +77,9 @@ class SecurityMatrixTests {
                 new Group("manage loyalty rules", Set.of("admin", "loyalty")),
                 new Group("adjust points", Set.of("admin", "loyalty")),
                 new Group("redeem a reward", Set.of("admin", "loyalty", "service", "integration")),
-                new Group("read a member's loyalty", STAFF));
+                new Group("read a member's loyalty", STAFF),
+                new Group("read service cases", Set.of("service", "pr", "admin")),
+                new Group("read a case and its notes", Set.of("service", "pr", "admin")));
         List<Arguments> cases = new ArrayList<>();
         for (Group group : groups) {
             for (String user : USERS) {

@@ -41,7 +41,11 @@ class ServiceApiTests {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"resolved\", \"note\": \"Sent\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RESOLVED"))
                 .andExpect(jsonPath("$.notes.length()").value(2));
-        mvc.perform(get("marketing", "/api/v1/cases/" + caseId)).andExpect(status().isOk());
+        // A case's notes are for the service desk, over the API as in the console.
+        mvc.perform(get("pr", "/api/v1/cases/" + caseId)).andExpect(status().isOk());
+        mvc.perform(get("marketing", "/api/v1/cases/" + caseId)).andExpect(status().isForbidden());
+        mvc.perform(get("loyalty", "/api/v1/cases/" + caseId)).andExpect(status().isForbidden());
+        mvc.perform(get("marketing", "/api/v1/cases")).andExpect(status().isForbidden());
         mvc.perform(get("service", "/api/v1/customers/" + id + "/timeline"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.items[0].kind").value("case"))
                 .andExpect(jsonPath("$.items[0].title").value("Wrong size"));

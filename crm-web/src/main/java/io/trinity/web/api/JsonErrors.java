@@ -21,8 +21,16 @@ public final class JsonErrors {
             String field = path.isEmpty() ? unknown.getPropertyName() : path;
             return new FieldError(field, "unknown field '" + unknown.getPropertyName() + "'");
         }
+        if (e instanceof NulFreeStringDeserializer.NulInText) {
+            return new FieldError(path.isEmpty() ? "body" : path, "contains a NUL character");
+        }
+        if (e instanceof tools.jackson.core.exc.StreamReadException read && read.getOriginalMessage() != null
+                && read.getOriginalMessage().startsWith("Duplicate Object property")) {
+            String property = read.getOriginalMessage().replaceFirst("^Duplicate Object property ", "");
+            return new FieldError(path.isEmpty() ? "body" : path, "names the field " + shorten(property) + " twice");
+        }
         if (e instanceof InvalidFormatException format) {
-            return new FieldError(path, "'" + format.getValue() + "' is not a valid "
+            return new FieldError(path, "'" + shorten(String.valueOf(format.getValue())) + "' is not a valid "
                     + simpleType(format.getTargetType()));
         }
         if (e instanceof MismatchedInputException mismatch) {
@@ -30,6 +38,10 @@ public final class JsonErrors {
                     + simpleType(mismatch.getTargetType()));
         }
         return new FieldError(path.isEmpty() ? "body" : path, "is not valid JSON");
+    }
+
+    private static String shorten(String value) {
+        return value.length() <= 60 ? value : value.substring(0, 57) + "...";
     }
 
     private static String simpleType(Class<?> type) {

@@ -61,6 +61,9 @@ class IngestApiController {
             JsonNode metrics = body.get(i).get("metrics");
             if (drafts.get(i) != null && metrics != null && !metrics.isNull() && !metrics.isObject()) {
                 batch.reject(i, "metrics", "must be a JSON object");
+            } else if (drafts.get(i) != null && drafts.get(i).metricsJson() != null
+                    && drafts.get(i).metricsJson().contains("\\u0000")) {
+                batch.reject(i, "metrics", "contains a NUL character");
             }
         }
         return activities.ingest(drafts, batch);

@@ -129,10 +129,11 @@ class OrderApiTests {
     }
 
     @Test
-    void anOversizedBodyIsABadRequestNotAnError() throws Exception {
+    void anOversizedBodyIsContentTooLargeNotAnError() throws Exception {
         String huge = "[\"" + "x".repeat(33 * 1024 * 1024) + "\"]";
         mvc.perform(postJson("integration", "/api/v1/orders", huge))
-                .andExpect(status().isBadRequest());
+                .andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.status").value(413));
     }
 
     private String batchOf(int n, String amount) {

@@ -1,7 +1,7 @@
 package io.trinity.app;
 
-import io.trinity.core.demo.DemoDataGenerator;
-import io.trinity.core.demo.DemoDataProperties;
+import io.trinity.demo.DemoDataGenerator;
+import io.trinity.demo.DemoDataProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -18,10 +18,10 @@ class DemoDataStartup implements ApplicationRunner {
 
     private final DemoDataGenerator generator;
     private final DemoDataProperties properties;
-    private final io.trinity.core.loyalty.DemoProgramme loyalty;
+    private final io.trinity.loyalty.DemoProgramme loyalty;
 
     DemoDataStartup(DemoDataGenerator generator, DemoDataProperties properties,
-            io.trinity.core.loyalty.DemoProgramme loyalty) {
+            io.trinity.loyalty.DemoProgramme loyalty) {
         this.generator = generator;
         this.properties = properties;
         this.loyalty = loyalty;

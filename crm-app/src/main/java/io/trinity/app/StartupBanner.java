@@ -1,8 +1,8 @@
 package io.trinity.app;
 
-import io.trinity.core.demo.DemoDataProperties;
-import io.trinity.web.security.AdminProperties;
-import io.trinity.web.security.InitialAccounts;
+import io.trinity.demo.DemoDataProperties;
+import io.trinity.security.AdminProperties;
+import io.trinity.security.InitialAccounts;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;

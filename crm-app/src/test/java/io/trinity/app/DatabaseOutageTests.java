@@ -3,7 +3,7 @@ package io.trinity.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trinity.TrinityApplication;
-import io.trinity.core.database.EmbeddedPostgresServer;
+import io.trinity.database.EmbeddedPostgresServer;
 import java.net.CookieManager;
 import java.net.ServerSocket;
 import java.net.URI;

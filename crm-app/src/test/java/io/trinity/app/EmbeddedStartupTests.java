@@ -82,7 +82,7 @@ class EmbeddedStartupTests {
             String base = baseUrl(app);
             assertThat(get(base + "/api/v1/customers", "marketing", "demo").statusCode()).isEqualTo(401);
             assertThat(get(base + "/api/v1/customers", "admin", "demo").statusCode()).isEqualTo(401);
-            String generated = app.getBean(io.trinity.web.security.InitialAccounts.class).generatedAdminPassword();
+            String generated = app.getBean(io.trinity.security.InitialAccounts.class).generatedAdminPassword();
             assertThat(generated).isNotBlank();
             HttpResponse<String> customers = get(base + "/api/v1/customers", "admin", generated);
             assertThat(customers.statusCode()).isEqualTo(200);

@@ -1,6 +1,6 @@
 package io.trinity.social;
 
-import io.trinity.core.imports.CustomerCsvImport;
+import io.trinity.imports.CustomerCsvImport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.springframework.core.io.ClassPathResource;

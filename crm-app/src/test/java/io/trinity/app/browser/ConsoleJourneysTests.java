@@ -2,13 +2,13 @@ package io.trinity.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trinity.core.activity.ActivityDraft;
-import io.trinity.core.activity.ActivityIngest;
-import io.trinity.core.customer.CustomerDetails;
-import io.trinity.core.customer.CustomerDraft;
-import io.trinity.core.customer.CustomerFilter;
-import io.trinity.core.customer.CustomerService;
-import io.trinity.scoring.run.ScoringRuns;
+import io.trinity.activity.ActivityDraft;
+import io.trinity.activity.ActivityIngest;
+import io.trinity.customer.CustomerDetails;
+import io.trinity.customer.CustomerDraft;
+import io.trinity.customer.CustomerFilter;
+import io.trinity.customer.CustomerService;
+import io.trinity.scoring.ScoringRuns;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package io.trinity.scoring.influence;
 
-import io.trinity.scoring.value.Factor;
+import io.trinity.scoring.Factor;
 import java.util.List;
 
 /**

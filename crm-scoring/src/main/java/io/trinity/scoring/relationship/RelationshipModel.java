@@ -1,6 +1,6 @@
 package io.trinity.scoring.relationship;
 
-import io.trinity.scoring.value.Factor;
+import io.trinity.scoring.Factor;
 import java.util.ArrayList;
 import java.util.List;
 

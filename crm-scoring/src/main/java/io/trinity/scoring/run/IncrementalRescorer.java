@@ -1,6 +1,11 @@
 package io.trinity.scoring.run;
 
-import io.trinity.core.customer.CustomerChanges;
+import io.trinity.scoring.RunView;
+import io.trinity.scoring.CustomerValues;
+import io.trinity.scoring.ScoringProperties;
+import io.trinity.scoring.ScoringRuns;
+import io.trinity.scoring.ScoringWeights;
+import io.trinity.scoring.SegmentRuleBook;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -9,11 +9,11 @@ import java.util.Arrays;
  * What a run measured everyone against, stored with the run so that incremental rescoring and explanations
  * place a customer exactly as the run did: RFM thresholds and quantiles of the influence signals.
  */
-record Population(Rfm.Thresholds rfm, InfluenceModel.Population influence, double[][] quantiles) {
+public record Population(Rfm.Thresholds rfm, InfluenceModel.Population influence, double[][] quantiles) {
 
-    static final int QUANTILE_POINTS = 1001;
+    public static final int QUANTILE_POINTS = 1001;
 
-    long[] rfmArray() {
+    public long[] rfmArray() {
         long[] all = new long[12];
         System.arraycopy(rfm.recency(), 0, all, 0, 4);
         System.arraycopy(rfm.frequency(), 0, all, 4, 4);
@@ -21,7 +21,7 @@ record Population(Rfm.Thresholds rfm, InfluenceModel.Population influence, doubl
         return all;
     }
 
-    double[] quantileArray() {
+    public double[] quantileArray() {
         int points = quantiles[0].length;
         double[] flat = new double[5 * points];
         for (int s = 0; s < 5; s++) {
@@ -38,7 +38,7 @@ record Population(Rfm.Thresholds rfm, InfluenceModel.Population influence, doubl
         return fromQuantiles(rfm, quantiles);
     }
 
-    static Population restore(long[] rfm, double[] flatQuantiles, int points) {
+    public static Population restore(long[] rfm, double[] flatQuantiles, int points) {
         Rfm.Thresholds thresholds = new Rfm.Thresholds(Arrays.copyOfRange(rfm, 0, 4), Arrays.copyOfRange(rfm, 4, 8),
                 Arrays.copyOfRange(rfm, 8, 12));
         double[][] quantiles = new double[5][];

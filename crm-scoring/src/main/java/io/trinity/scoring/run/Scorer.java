@@ -8,9 +8,9 @@ import io.trinity.scoring.relationship.RelationshipModel;
 import io.trinity.scoring.rfm.Rfm;
 import io.trinity.scoring.rfm.RfmWeights;
 import io.trinity.scoring.rfm.TransactionValue;
-import io.trinity.scoring.value.CombinedWeights;
-import io.trinity.scoring.value.ScoreCard;
-import io.trinity.scoring.value.SegmentRule;
+import io.trinity.scoring.CombinedWeights;
+import io.trinity.scoring.ScoreCard;
+import io.trinity.scoring.SegmentRule;
 import io.trinity.scoring.value.Segments;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -20,13 +20,13 @@ import java.util.function.LongToDoubleFunction;
  * Turns signals into scores with the plain-Java models: a full run measures the population itself; an
  * incremental rescore places customers against the population of the run it refreshes.
  */
-final class Scorer {
+public final class Scorer {
 
     /**
      * A full run's measured population and the means to score each customer; rows are made on demand, so the
      * writer can stream them to the database while it stores the ones before.
      */
-    record Outcome(int size, IntFunction<ValueRow> row, Population population, int pageRankIterations,
+    public record Outcome(int size, IntFunction<ValueRow> row, Population population, int pageRankIterations,
             int pageRankNodes, long pageRankMillis) {
 
         ValueRow[] rows() {
@@ -41,7 +41,7 @@ final class Scorer {
     private Scorer() {
     }
 
-    static Outcome full(Signals s, RfmWeights rfmWeights, CombinedWeights weights, List<SegmentRule> segments) {
+    public static Outcome full(Signals s, RfmWeights rfmWeights, CombinedWeights weights, List<SegmentRule> segments) {
         int n = s.size();
         int scored = 0;
         for (boolean p : s.purchased) {

@@ -1,5 +1,8 @@
 package io.trinity.scoring.run;
 
+import io.trinity.scoring.RunInProgressException;
+import io.trinity.scoring.ScoringProperties;
+import io.trinity.scoring.ScoringRuns;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

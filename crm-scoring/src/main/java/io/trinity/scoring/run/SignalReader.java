@@ -1,9 +1,10 @@
 package io.trinity.scoring.run;
 
-import io.trinity.core.shared.Money;
+import io.trinity.scoring.ScoringProperties;
+import io.trinity.shared.Money;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import io.trinity.core.shared.BinaryCopyReader;
+import io.trinity.database.BinaryCopyReader;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * definition of each signal is here, for full runs and incremental rescoring alike.
  */
 @Component
-class SignalReader {
+public class SignalReader {
 
     private final DataSource dataSource;
 
@@ -36,7 +37,7 @@ class SignalReader {
         this.dataSource = dataSource;
     }
 
-    Signals read(LocalDate asOf, ScoringProperties settings, long @Nullable [] only, boolean withGraph) {
+    public Signals read(LocalDate asOf, ScoringProperties settings, long @Nullable [] only, boolean withGraph) {
         Instant end = asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant windowStart = asOf.minusDays(settings.windowDays() - 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant postsFrom = asOf.minusDays(settings.postsWindowDays() - 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -90,9 +91,9 @@ class SignalReader {
                          + (c.phone is not null)::int + (c.city is not null)::int + (c.country is not null)::int)::int4,
                        c.marketing_consent, c.locale is not null,
                        coalesce(i.linked, 0)::int4, coalesce(i.followers, 0)::int8
-                from customer c
+                from customer_directory c
                 left join (select customer_id, count(*) as linked, sum(coalesce(follower_count, 0)) as followers
-                           from social_identity where customer_id is not null %s
+                           from identity_directory where customer_id is not null %s
                            group by customer_id) i on i.customer_id = c.id
                 where c.status = 'ACTIVE' %s
                 order by c.id"""
@@ -257,7 +258,7 @@ class SignalReader {
         }
         Orders orders = new Orders(only.length);
         copy("""
-                select customer_id, ordered_at, amount_minor, currency from orders
+                select customer_id, ordered_at, amount_minor, currency from order_facts
                 where ordered_at >= %s and ordered_at < %s and customer_id = any(%s)"""
                 .formatted(timestamp(windowStart), timestamp(end), ids(only)), in -> addOrder(in, orders, rates, 1));
         return orders;
@@ -309,17 +310,17 @@ class SignalReader {
             }
         });
         copy("""
-                select customer_id, ordered_at, amount_minor, currency from orders
+                select customer_id, ordered_at, amount_minor, currency from order_facts
                 where ordered_at < %s or ordered_at >= %s""".formatted(timestamp(windowStart), timestamp(end)),
                 in -> addOrder(in, orders, rates, -1));
         // The latest purchase of a customer who also bought after the window's end is the one before it: one
         // index probe per such customer, newest first on orders_customer_idx (max() becomes a backward scan).
         copy("""
                 select l.customer_id,
-                       (select max(o.ordered_at) from orders o
+                       (select max(o.ordered_at) from order_facts o
                         where o.customer_id = l.customer_id and o.ordered_at >= %2$s and o.ordered_at < %3$s
                           and o.amount_minor > 0 and o.currency = any(%1$s))
-                from (select distinct customer_id from orders
+                from (select distinct customer_id from order_facts
                       where ordered_at >= %3$s and amount_minor > 0 and currency = any(%1$s)) l"""
                 .formatted(rates.sqlArray(), timestamp(windowStart), timestamp(end)), in -> {
             int slot = orders.slot(in.int8());
@@ -400,7 +401,7 @@ class SignalReader {
     private Activity activity(Instant end, Instant postsFrom, ScoringProperties settings, long @Nullable [] only) {
         // Follow edges are read by the graph query instead; activity types are fixed by a CHECK constraint.
         String sql = """
-                select actor_customer_id, type, occurred_at, engagement from activity
+                select actor_customer_id, type, occurred_at, engagement from activity_facts
                 where actor_customer_id is not null and type <> 'FOLLOW' and occurred_at < %s %s"""
                 .formatted(timestamp(end), only == null ? "" : "and actor_customer_id = any(" + ids(only) + ")");
         long endMicros = micros(end);
@@ -444,7 +445,7 @@ class SignalReader {
         long[] types = entries.stream().mapToLong(e -> BinaryCopyReader.key(e.getKey())).toArray();
         double[] weights = entries.stream().mapToDouble(Map.Entry::getValue).toArray();
         String sql = """
-                select actor_customer_id, target_customer_id, type from activity
+                select actor_customer_id, target_customer_id, type from activity_facts
                 where target_customer_id is not null and actor_customer_id is not null
                   and actor_customer_id <> target_customer_id and occurred_at < %s""".formatted(timestamp(end));
         copy(sql, in -> {

@@ -4,7 +4,7 @@ package io.trinity.scoring.run;
  * Everything scoring needs about a set of customers, in columns aligned with {@code ids} (ascending), plus the
  * influence graph's edges. Filled by {@link SignalReader}, consumed by {@link Scorer}.
  */
-final class Signals {
+public final class Signals {
 
     long[] ids = new long[0];
     int[] ageDays = new int[0];
@@ -18,7 +18,7 @@ final class Signals {
     int[] recencyDays = new int[0];
     int[] frequency = new int[0];
     long[] monetaryMinor = new long[0];
-    long skippedOrders;
+    public long skippedOrders;
 
     double[] reviews = new double[0];
     double[] conversations = new double[0];
@@ -28,11 +28,11 @@ final class Signals {
     double[] engagementPerPost = new double[0];
     double[] amplification = new double[0];
 
-    long[] edgeSources = new long[0];
+    public long[] edgeSources = new long[0];
     long[] edgeTargets = new long[0];
     double[] edgeWeights = new double[0];
 
-    java.util.Map<String, Long> readTimings = java.util.Map.of();
+    public java.util.Map<String, Long> readTimings = java.util.Map.of();
 
     int size() {
         return ids.length;

@@ -1,8 +1,10 @@
 package io.trinity.scoring.value;
 
-import io.trinity.scoring.value.SegmentRule.Condition;
-import io.trinity.scoring.value.SegmentRule.Metric;
-import io.trinity.scoring.value.SegmentRule.Op;
+import io.trinity.scoring.ScoreCard;
+import io.trinity.scoring.SegmentRule;
+import io.trinity.scoring.SegmentRule.Condition;
+import io.trinity.scoring.SegmentRule.Metric;
+import io.trinity.scoring.SegmentRule.Op;
 import java.util.List;
 
 /** The default segment rules and their evaluation (first match wins; the last rule matches everyone). */

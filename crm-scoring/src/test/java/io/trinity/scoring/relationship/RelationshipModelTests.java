@@ -2,7 +2,7 @@ package io.trinity.scoring.relationship;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trinity.scoring.value.Factor;
+import io.trinity.scoring.Factor;
 import org.junit.jupiter.api.Test;
 
 class RelationshipModelTests {

@@ -1,11 +1,12 @@
 package io.trinity.scoring.run;
 
+import io.trinity.scoring.ScoringProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trinity.core.customer.CustomerDraft;
-import io.trinity.core.customer.CustomerService;
-import io.trinity.core.order.OrderDraft;
-import io.trinity.core.order.OrderIngest;
+import io.trinity.customer.CustomerDraft;
+import io.trinity.customer.CustomerService;
+import io.trinity.order.OrderDraft;
+import io.trinity.order.OrderIngest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,16 +1,22 @@
 package io.trinity.scoring.run;
 
+import io.trinity.scoring.RunInProgressException;
+import io.trinity.scoring.RunView;
+import io.trinity.scoring.CustomerValue;
+import io.trinity.scoring.CustomerValues;
+import io.trinity.scoring.ScoringRuns;
+import io.trinity.scoring.SegmentRuleBook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.trinity.core.activity.ActivityDraft;
-import io.trinity.core.activity.ActivityIngest;
-import io.trinity.core.customer.CustomerDraft;
-import io.trinity.core.customer.CustomerService;
-import io.trinity.core.order.OrderDraft;
-import io.trinity.core.order.OrderIngest;
-import io.trinity.core.shared.BatchResult;
+import io.trinity.activity.ActivityDraft;
+import io.trinity.activity.ActivityIngest;
+import io.trinity.customer.CustomerDraft;
+import io.trinity.customer.CustomerService;
+import io.trinity.order.OrderDraft;
+import io.trinity.order.OrderIngest;
+import io.trinity.shared.BatchResult;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -120,7 +126,7 @@ class ScoringRunTests {
     @Autowired
     SegmentRuleBook segmentBook;
 
-    static java.util.List<java.util.List<Double>> thresholds(java.util.List<io.trinity.scoring.value.SegmentRule> rules) {
+    static java.util.List<java.util.List<Double>> thresholds(java.util.List<io.trinity.scoring.SegmentRule> rules) {
         java.util.List<java.util.List<Double>> values = new java.util.ArrayList<>();
         rules.forEach(r -> values.add(new java.util.ArrayList<>(r.conditions().stream().map(c -> c.value()).toList())));
         return values;

@@ -1,5 +1,8 @@
 package io.trinity.scoring.value;
 
+import io.trinity.scoring.CombinedWeights;
+import io.trinity.scoring.ScoreCard;
+import io.trinity.scoring.SegmentRule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

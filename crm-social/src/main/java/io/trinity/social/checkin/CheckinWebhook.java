@@ -1,10 +1,10 @@
 package io.trinity.social.checkin;
 
-import io.trinity.core.activity.ActivityDraft;
-import io.trinity.core.activity.ActivityIngest;
-import io.trinity.core.shared.BatchResult;
-import io.trinity.core.shared.FieldError;
-import io.trinity.core.shared.InvalidInputException;
+import io.trinity.activity.ActivityDraft;
+import io.trinity.activity.ActivityIngest;
+import io.trinity.shared.BatchResult;
+import io.trinity.shared.FieldError;
+import io.trinity.shared.InvalidInputException;
 import io.trinity.social.connection.Connections;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -118,13 +118,13 @@ public class CheckinWebhook {
     private Optional<Long> customer(JsonNode ref) {
         String email = text(ref, "email");
         if (email != null) {
-            List<Long> ids = jdbc.sql("select id from customer where lower(email) = lower(?) and status = 'ACTIVE'")
+            List<Long> ids = jdbc.sql("select id from customer_directory where lower(email) = lower(?) and status = 'ACTIVE'")
                     .param(email.strip()).query(Long.class).list();
             return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
         }
         String loyalty = text(ref, "loyaltyNumber");
         if (loyalty != null) {
-            return jdbc.sql("select id from customer where loyalty_number = ?").param(loyalty.strip())
+            return jdbc.sql("select id from customer_directory where loyalty_number = ?").param(loyalty.strip())
                     .query(Long.class).optional();
         }
         return Optional.empty();

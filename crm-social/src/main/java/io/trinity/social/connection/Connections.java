@@ -1,9 +1,9 @@
 package io.trinity.social.connection;
 
-import io.trinity.core.shared.ConflictException;
-import io.trinity.core.shared.FieldError;
-import io.trinity.core.shared.InvalidInputException;
-import io.trinity.core.shared.NotFoundException;
+import io.trinity.shared.ConflictException;
+import io.trinity.shared.FieldError;
+import io.trinity.shared.InvalidInputException;
+import io.trinity.shared.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.trinity.social.foursquare;
 
-import io.trinity.core.activity.ActivityDraft;
-import io.trinity.core.identity.IdentityStore;
-import io.trinity.core.identity.IdentityView;
+import io.trinity.activity.ActivityDraft;
+import io.trinity.identity.IdentityStore;
+import io.trinity.identity.IdentityView;
 import io.trinity.social.matching.IdentityMatching;
 import io.trinity.social.sync.SocialConnector;
 import io.trinity.social.sync.SyncLog;

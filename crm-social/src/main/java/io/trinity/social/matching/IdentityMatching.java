@@ -1,7 +1,7 @@
 package io.trinity.social.matching;
 
-import io.trinity.core.identity.IdentityStore;
-import io.trinity.core.identity.LinkMethod;
+import io.trinity.identity.IdentityStore;
+import io.trinity.identity.LinkMethod;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +35,7 @@ public class IdentityMatching {
         Set<Long> byLoyalty = new LinkedHashSet<>();
         Matcher loyalty = LOYALTY.matcher(text);
         while (loyalty.find()) {
-            byLoyalty.addAll(jdbc.sql("select id from customer where loyalty_number = ? and status = 'ACTIVE'")
+            byLoyalty.addAll(jdbc.sql("select id from customer_directory where loyalty_number = ? and status = 'ACTIVE'")
                     .param(loyalty.group()).query(Long.class).list());
         }
         if (byLoyalty.size() == 1) {
@@ -44,7 +44,7 @@ public class IdentityMatching {
         Set<Long> byEmail = new LinkedHashSet<>();
         Matcher email = EMAIL.matcher(text);
         while (email.find()) {
-            List<Long> ids = jdbc.sql("select id from customer where lower(email) = ? and status = 'ACTIVE'")
+            List<Long> ids = jdbc.sql("select id from customer_directory where lower(email) = ? and status = 'ACTIVE'")
                     .param(email.group().toLowerCase(Locale.ROOT)).query(Long.class).list();
             if (ids.size() == 1) {
                 byEmail.addAll(ids);
@@ -55,7 +55,7 @@ public class IdentityMatching {
 
     /** Links the identity to the one active customer with this e-mail (compared case-insensitively), if any. */
     public boolean byEmail(long identityId, String email) {
-        List<Long> ids = jdbc.sql("select id from customer where lower(email) = ? and status = 'ACTIVE'")
+        List<Long> ids = jdbc.sql("select id from customer_directory where lower(email) = ? and status = 'ACTIVE'")
                 .param(email.strip().toLowerCase(Locale.ROOT)).query(Long.class).list();
         return ids.size() == 1 && link(identityId, ids.get(0), LinkMethod.MATCHED_EMAIL);
     }
@@ -65,19 +65,15 @@ public class IdentityMatching {
      * profile's X username), when that account is linked.
      */
     public boolean byLinkedHandle(long identityId, String network, String handle) {
-        List<Long> ids = jdbc.sql("select distinct customer_id from social_identity where network = ?"
+        List<Long> ids = jdbc.sql("select distinct customer_id from identity_directory where network = ?"
                         + " and lower(handle) = ? and customer_id is not null")
                 .params(network, handle.strip().replaceFirst("^@", "").toLowerCase(Locale.ROOT))
                 .query(Long.class).list();
         return ids.size() == 1 && link(identityId, ids.get(0), LinkMethod.MATCHED_HANDLE);
     }
 
+    /** Links; the identity's earlier activities follow it to the customer (the activity feature sees to that). */
     private boolean link(long identityId, long customerId, LinkMethod method) {
-        boolean linked = identities.linkIfUnlinked(identityId, customerId, method);
-        if (linked) {
-            jdbc.sql("update activity set actor_customer_id = ? where actor_identity_id = ? and actor_customer_id is null")
-                    .params(customerId, identityId).update();
-        }
-        return linked;
+        return identities.linkIfUnlinked(identityId, customerId, method);
     }
 }

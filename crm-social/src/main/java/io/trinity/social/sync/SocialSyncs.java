@@ -1,7 +1,7 @@
 package io.trinity.social.sync;
 
-import io.trinity.core.shared.InvalidInputException;
-import io.trinity.core.shared.NotFoundException;
+import io.trinity.shared.InvalidInputException;
+import io.trinity.shared.NotFoundException;
 import io.trinity.social.connection.ConnectionView;
 import io.trinity.social.connection.Connections;
 import jakarta.annotation.PreDestroy;

@@ -1,8 +1,8 @@
 package io.trinity.social.sync;
 
-import io.trinity.core.activity.ActivityDraft;
-import io.trinity.core.activity.ActivityIngest;
-import io.trinity.core.shared.BatchResult;
+import io.trinity.activity.ActivityDraft;
+import io.trinity.activity.ActivityIngest;
+import io.trinity.shared.BatchResult;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,8 @@
 package io.trinity.social.x;
 
-import io.trinity.core.activity.ActivityDraft;
-import io.trinity.core.identity.IdentityStore;
-import io.trinity.core.identity.IdentityView;
+import io.trinity.activity.ActivityDraft;
+import io.trinity.identity.IdentityStore;
+import io.trinity.identity.IdentityView;
 import io.trinity.social.matching.IdentityMatching;
 import io.trinity.social.sync.SocialConnector;
 import io.trinity.social.sync.SyncLog;
@@ -227,7 +227,7 @@ class XConnector implements SocialConnector {
     private void timelines(Connection connection, String token, ObjectNode cursor, SyncLog log) {
         JsonNode existing = cursor.get("timelines");
         ObjectNode timelines = existing instanceof ObjectNode object ? object : cursor.putObject("timelines");
-        List<String> accounts = jdbc.sql("select network_user_id from social_identity where network = 'x'"
+        List<String> accounts = jdbc.sql("select network_user_id from identity_directory where network = 'x'"
                         + " and customer_id is not null and network_user_id is not null order by id")
                 .query(String.class).list();
         for (String account : accounts) {

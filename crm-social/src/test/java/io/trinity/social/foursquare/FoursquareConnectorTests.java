@@ -2,7 +2,7 @@ package io.trinity.social.foursquare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trinity.core.imports.CustomerCsvImport;
+import io.trinity.imports.CustomerCsvImport;
 import io.trinity.social.ApiStub;
 import io.trinity.social.SampleCustomers;
 import io.trinity.social.connection.ConnectionDraft;

@@ -1,5 +1,0 @@
-/** Benchmarks of the scoring pipeline against a raw-SQL floor measured in the same run (see docs/benchmarks.md). */
-@NullMarked
-package io.trinity.app.benchmark;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,7 +1,0 @@
-package io.trinity.core.customer;
-
-import java.util.List;
-
-/** Published when customers were created or their profile changed, with their ids. */
-public record CustomersStored(List<Long> customerIds) {
-}

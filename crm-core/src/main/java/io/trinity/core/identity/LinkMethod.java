@@ -1,6 +1,0 @@
-package io.trinity.core.identity;
-
-/** How an identity came to belong to a customer: the evidence a service agent can check. */
-public enum LinkMethod {
-    DECLARED, MATCHED_EMAIL, MATCHED_HANDLE, MATCHED_LOYALTY, MANUAL
-}

@@ -1,6 +1,0 @@
-package io.trinity.core.loyalty;
-
-/** Which side of a converted referral an event is for. */
-public enum ReferralRole {
-    REFERRER, REFERRED
-}

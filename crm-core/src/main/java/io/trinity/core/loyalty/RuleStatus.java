@@ -1,6 +1,0 @@
-package io.trinity.core.loyalty;
-
-/** A rule's lifecycle: drafts can be previewed, active rules earn, retired rules never earn again. */
-public enum RuleStatus {
-    DRAFT, ACTIVE, RETIRED
-}

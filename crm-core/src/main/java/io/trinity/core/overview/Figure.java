@@ -1,5 +1,0 @@
-package io.trinity.core.overview;
-
-/** A labelled count; {@code display} is what a person reads ("12,345", "about 1.2 M", "100,000+"). */
-public record Figure(String label, long value, String display) {
-}

@@ -1,5 +1,0 @@
-package io.trinity.core.shared;
-
-/** One reason an input was refused, naming the field (API) or column (CSV) it concerns. */
-public record FieldError(String field, String message) {
-}

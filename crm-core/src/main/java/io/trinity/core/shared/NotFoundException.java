@@ -1,9 +1,0 @@
-package io.trinity.core.shared;
-
-/** The addressed resource does not exist. */
-public class NotFoundException extends RuntimeException {
-
-    public NotFoundException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,199 @@
+package io.trinity.customer;
+
+import io.trinity.shared.ConflictException;
+import io.trinity.shared.Cursor;
+import io.trinity.shared.FieldError;
+import io.trinity.shared.IngestWindow;
+import io.trinity.shared.InvalidInputException;
+import io.trinity.shared.NotFoundException;
+import io.trinity.shared.Page;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating, editing, finding and listing customers one at a time (bulk paths live in {@link CustomerBulkUpsert}). */
+@Service
+public class CustomerService {
+
+    public static final int MAX_PAGE = 500;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final IngestWindow times;
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    CustomerService(JdbcClient jdbc, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events, IngestWindow times) {
+        this.times = times;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    private static final String WRITE_COLUMNS = """
+            external_id = :externalId, first_name = :firstName, last_name = :lastName, email = :email,
+            phone = :phone, loyalty_number = :loyaltyNumber, locale = :locale, city = :city, country = :country,
+            birth_date = :birthDate, marketing_consent = :consent, consent_changed_at = :consentChangedAt,
+            updated_at = :updatedAt""";
+
+    @Transactional
+    public CustomerDetails create(CustomerDraft draft) {
+        CustomerData data = validate(draft);
+        idByExternalId(data.externalId()).ifPresent(c -> {
+            throw new ConflictException("externalId", "a customer with externalId '" + data.externalId()
+                    + "' already exists");
+        });
+        checkLoyaltyNumberFree(data, null);
+        Customer saved = Customer.from(data, clock.instant());
+        saved.id = bind(jdbc.sql("""
+                        insert into customer (external_id, first_name, last_name, email, phone, loyalty_number, locale,
+                                              city, country, birth_date, marketing_consent, consent_changed_at,
+                                              created_at, updated_at)
+                        values (:externalId, :firstName, :lastName, :email, :phone, :loyaltyNumber, :locale, :city,
+                                :country, :birthDate, :consent, :consentChangedAt, :createdAt, :updatedAt)
+                        returning id"""), saved).query(Long.class).single();
+        events.publishEvent(CustomersChanged.of(List.of(saved.id)));
+        events.publishEvent(new CustomersStored(List.of(saved.id)));
+        return saved.details();
+    }
+
+    @Transactional
+    public CustomerDetails update(long id, CustomerDraft draft) {
+        Customer customer = jdbc.sql("select * from customer where id = ? for update").param(id)
+                .query((rs, n) -> Customer.row(rs)).optional().orElseThrow(() -> notFound(id));
+        CustomerData data = validate(draft);
+        idByExternalId(data.externalId()).filter(other -> other != id)
+                .ifPresent(c -> {
+                    throw new ConflictException("externalId", "externalId '" + data.externalId()
+                            + "' belongs to another customer");
+                });
+        checkLoyaltyNumberFree(data, id);
+        boolean changed = customer.apply(data, clock.instant());
+        if (changed) {
+            bind(jdbc.sql("update customer set " + WRITE_COLUMNS + ", version = version + 1 where id = :id"),
+                    customer).param("id", id).update();
+        }
+        CustomerDetails details = customer.details();
+        if (changed) {
+            events.publishEvent(CustomersChanged.of(List.of(id)));
+            events.publishEvent(new CustomersStored(List.of(id)));
+        }
+        return details;
+    }
+
+    @Transactional(readOnly = true)
+    public CustomerDetails get(long id) {
+        return jdbc.sql("select * from customer where id = ?").param(id).query(CustomerService::row).optional()
+                .orElseThrow(() -> notFound(id));
+    }
+
+    private java.util.Optional<Long> idByExternalId(String externalId) {
+        return jdbc.sql("select id from customer where external_id = ?").param(externalId).query(Long.class)
+                .optional();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Customer c) {
+        return spec.param("externalId", c.externalId).param("firstName", c.firstName).param("lastName", c.lastName)
+                .param("email", c.email).param("phone", c.phone).param("loyaltyNumber", c.loyaltyNumber)
+                .param("locale", c.locale).param("city", c.city).param("country", c.country)
+                .param("birthDate", c.birthDate).param("consent", c.marketingConsent)
+                .param("consentChangedAt", c.consentChangedAt == null ? null : Timestamp.from(c.consentChangedAt))
+                .param("createdAt", Timestamp.from(c.createdAt)).param("updatedAt", Timestamp.from(c.updatedAt));
+    }
+
+    /** Keyset page ordered by id; costs one index range scan whatever the page number. */
+    @Transactional(readOnly = true)
+    public Page<CustomerDetails> list(CustomerFilter filter, int limit, @Nullable String after) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidInputException("limit", "must be between 1 and " + MAX_PAGE);
+        }
+        long afterId = after == null || after.isBlank() ? 0 : Cursor.decode(after);
+        StringBuilder sql = new StringBuilder("select * from customer where id > :after");
+        JdbcClient.StatementSpec spec;
+        List<Object[]> params = new ArrayList<>();
+        if (filter.externalId() != null && !filter.externalId().isBlank()) {
+            sql.append(" and external_id = :externalId");
+            params.add(new Object[] {"externalId", filter.externalId().strip()});
+        }
+        if (filter.email() != null && !filter.email().isBlank()) {
+            sql.append(" and lower(email) = :email");
+            params.add(new Object[] {"email", filter.email().strip().toLowerCase(Locale.ROOT)});
+        }
+        if (filter.q() != null && !filter.q().isBlank()) {
+            String q = filter.q().strip().toLowerCase(Locale.ROOT);
+            if (q.length() > 100) {
+                throw new InvalidInputException("q", "is longer than 100 characters");
+            }
+            sql.append(" and (lower(last_name) like :prefix escape '\\' or lower(first_name) like :prefix escape '\\'"
+                    + " or lower(email) like :prefix escape '\\' or external_id = :exact or loyalty_number = :exact"
+                    + " or lower(first_name || ' ' || last_name) like :prefix escape '\\')");
+            params.add(new Object[] {"prefix", escapeLike(q) + "%"});
+            params.add(new Object[] {"exact", filter.q().strip()});
+        }
+        sql.append(" order by id limit :limit");
+        spec = jdbc.sql(sql.toString()).param("after", afterId).param("limit", limit + 1);
+        for (Object[] p : params) {
+            spec = spec.param((String) p[0], p[1]);
+        }
+        List<CustomerDetails> rows = spec.query(CustomerService::row).list();
+        if (rows.size() > limit) {
+            List<CustomerDetails> page = rows.subList(0, limit);
+            return new Page<>(List.copyOf(page), Cursor.encode(page.get(limit - 1).id()));
+        }
+        return new Page<>(rows, null);
+    }
+
+    static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    static CustomerDetails row(ResultSet rs, int n) throws SQLException {
+        Timestamp consent = rs.getTimestamp("consent_changed_at");
+        return new CustomerDetails(rs.getLong("id"), rs.getString("external_id"), rs.getString("first_name"),
+                rs.getString("last_name"), rs.getString("email"), rs.getString("phone"),
+                rs.getString("loyalty_number"), rs.getString("locale"), rs.getString("city"),
+                rs.getString("country"), rs.getBoolean("marketing_consent"),
+                consent == null ? null : consent.toInstant(), CustomerStatus.valueOf(rs.getString("status")),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                rs.getObject("birth_date", java.time.LocalDate.class));
+    }
+
+    private void checkLoyaltyNumberFree(CustomerData data, @Nullable Long self) {
+        if (data.loyaltyNumber() == null) {
+            return;
+        }
+        jdbc.sql("select id from customer where loyalty_number = ?").param(data.loyaltyNumber()).query(Long.class)
+                .optional()
+                .filter(other -> !other.equals(self))
+                .ifPresent(other -> {
+                    throw new ConflictException("loyaltyNumber", "loyalty number '" + data.loyaltyNumber()
+                            + "' belongs to another customer");
+                });
+    }
+
+    private CustomerData validate(CustomerDraft draft) {
+        List<FieldError> errors = new ArrayList<>();
+        CustomerData data = CustomerValidator.clean(draft, times.now(), errors);
+        if (data == null) {
+            throw new InvalidInputException(errors);
+        }
+        return data;
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("no customer with id " + id);
+    }
+
+    /** Used by views that only need to know a customer exists. */
+    public boolean exists(long id) {
+        return jdbc.sql("select exists (select 1 from customer where id = ?)").param(id).query(Boolean.class).single();
+    }
+}

@@ -1,8 +1,0 @@
-package io.trinity.core;
-
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-
-/** Boots the core module alone for its own tests. */
-@SpringBootApplication
-public class CoreTestApplication {
-}

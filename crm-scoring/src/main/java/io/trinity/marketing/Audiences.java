@@ -1,0 +1,282 @@
+package io.trinity.marketing;
+
+import io.trinity.shared.Cursor;
+import io.trinity.shared.InvalidInputException;
+import io.trinity.shared.NotFoundException;
+import io.trinity.shared.Page;
+import io.trinity.shared.TextRules;
+import io.trinity.scoring.ScoringRuns;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Ranked, filtered customer lists over the current run, keyset-paged on (score, id) so page 10,000 costs what
+ * page 1 does; counts stop at 10,000 ("10,000+") instead of scanning everything on every page. Saved audiences
+ * keep their filter; the export streams only customers who gave marketing consent and says how many were left out.
+ */
+@Service
+public class Audiences {
+
+    public static final int COUNT_CAP = 10_000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final ScoringRuns runs;
+
+    Audiences(JdbcClient jdbc, JdbcTemplate template, ScoringRuns runs) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.runs = runs;
+    }
+
+    static String column(String sort) {
+        return switch (sort) {
+            case "transaction" -> "v.transaction_score";
+            case "relationship" -> "v.relationship_score";
+            case "influence" -> "v.influence_score";
+            default -> "v.combined";
+        };
+    }
+
+    private record Query(String where, MapSqlParameterSource params) {
+    }
+
+    private Query where(AudienceFilter f, long run) {
+        StringBuilder w = new StringBuilder(" where v.run_id = :run");
+        MapSqlParameterSource p = new MapSqlParameterSource("run", run);
+        if (f.sort().equals("transaction")) {
+            w.append(" and v.transaction_score is not null");
+        }
+        if (f.segment() != null) {
+            w.append(" and v.segment = :segment");
+            p.addValue("segment", f.segment());
+        }
+        if (f.tier() != null) {
+            w.append(" and coalesce((select la.tier from loyalty_members la where la.customer_id = v.customer_id),"
+                    + " 'BASE') = :tier");
+            p.addValue("tier", f.tier());
+        }
+        if (f.country() != null) {
+            w.append(" and c.country = :country");
+            p.addValue("country", f.country());
+        }
+        if (f.city() != null) {
+            w.append(" and lower(c.city) = lower(:city)");
+            p.addValue("city", f.city());
+        }
+        if (f.network() != null) {
+            w.append(" and exists (select 1 from identity_directory s where s.customer_id = v.customer_id"
+                    + " and s.network = :network)");
+            p.addValue("network", f.network());
+        }
+        if (f.consent() != null) {
+            w.append(" and c.marketing_consent = :consent");
+            p.addValue("consent", f.consent());
+        }
+        if (f.minValue() != null) {
+            w.append(" and v.combined >= :minValue");
+            p.addValue("minValue", f.minValue());
+        }
+        if (f.maxValue() != null) {
+            w.append(" and v.combined <= :maxValue");
+            p.addValue("maxValue", f.maxValue());
+        }
+        if (f.q() != null) {
+            w.append(" and (lower(c.last_name) like :q escape '\\' or lower(c.first_name) like :q escape '\\'"
+                    + " or lower(c.email) like :q escape '\\' or c.external_id = :exact)");
+            p.addValue("q", f.q().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+            p.addValue("exact", f.q());
+        }
+        if (f.moved()) {
+            w.append(" and exists (select 1 from customer_value pv where pv.run_id = :previous"
+                    + " and pv.customer_id = v.customer_id and pv.segment <> v.segment)");
+            p.addValue("previous", previousRun(run));
+        }
+        return new Query(w.toString(), p);
+    }
+
+    private long previousRun(long run) {
+        return jdbc.sql("select coalesce(max(id), -1) from scoring_run where status = 'succeeded' and id < ?")
+                .param(run).query(Long.class).single();
+    }
+
+    private static final String SELECT = """
+            select v.customer_id, c.external_id, c.first_name, c.last_name, c.city, c.country, c.marketing_consent,
+                   v.combined, v.transaction_score, v.relationship_score, v.influence_score, v.segment,
+                   coalesce((select la.tier from loyalty_members la where la.customer_id = v.customer_id), 'BASE')
+                       as tier
+            from customer_value v join customer_directory c on c.id = v.customer_id""";
+
+    public Page<AudienceMember> browse(AudienceFilter f, int limit, @Nullable String after) {
+        if (limit < 1 || limit > 500) {
+            throw new InvalidInputException("limit", "must be between 1 and 500");
+        }
+        OptionalLong run = runs.currentRunId();
+        if (run.isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        Cursor.ScoreKey key = after == null || after.isBlank()
+                ? new Cursor.ScoreKey(Double.MAX_VALUE, Long.MAX_VALUE) : Cursor.decodeScoreKey(after);
+        Query q = where(f, run.getAsLong());
+        String col = column(f.sort());
+        q.params().addValue("score", key.score()).addValue("id", key.id()).addValue("limit", limit + 1);
+        List<AudienceMember> rows = new NamedParameterJdbcTemplate(template).query(SELECT + q.where()
+                + " and (" + col + ", v.customer_id) < (:score, :id) order by " + col + " desc, v.customer_id desc"
+                + " limit :limit", q.params(), Audiences::row);
+        if (rows.size() > limit) {
+            AudienceMember last = rows.get(limit - 1);
+            double score = switch (f.sort()) {
+                case "transaction" -> last.transaction() == null ? 0 : last.transaction();
+                case "relationship" -> last.relationship();
+                case "influence" -> last.influence();
+                default -> last.combined();
+            };
+            return new Page<>(List.copyOf(rows.subList(0, limit)), Cursor.encode(score, last.customerId()));
+        }
+        return new Page<>(rows, null);
+    }
+
+    /** How many match, counted up to {@link #COUNT_CAP} + 1: "10,000+" beyond that. */
+    public String countLabel(AudienceFilter f) {
+        OptionalLong run = runs.currentRunId();
+        if (run.isEmpty()) {
+            return "0";
+        }
+        Query q = where(f, run.getAsLong());
+        q.params().addValue("cap", COUNT_CAP + 1);
+        Long n = new NamedParameterJdbcTemplate(template).queryForObject("select count(*) from (select 1"
+                + " from customer_value v join customer_directory c on c.id = v.customer_id" + q.where() + " limit :cap) x",
+                q.params(), Long.class);
+        long count = n == null ? 0 : n;
+        return count > COUNT_CAP ? String.format("%,d+", COUNT_CAP) : String.format("%,d", count);
+    }
+
+    /** What an export wrote and what consent kept out. */
+    public record Exported(long rows, long withoutConsent) {
+    }
+
+    /**
+     * Streams the audience as CSV, highest value first: only customers with marketing consent; cells that a
+     * spreadsheet would run as a formula are written as text. Returns the counts.
+     */
+    @Transactional(readOnly = true)
+    public Exported export(AudienceFilter f, Writer out) {
+        OptionalLong run = runs.currentRunId();
+        if (run.isEmpty()) {
+            return new Exported(0, 0);
+        }
+        Query q = where(f, run.getAsLong());
+        JdbcTemplate streaming = new JdbcTemplate(java.util.Objects.requireNonNull(template.getDataSource()));
+        streaming.setFetchSize(5000);
+        long[] counts = new long[2];
+        try {
+            CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("external_id", "first_name",
+                    "last_name", "email", "city", "country", "segment", "combined", "transaction", "relationship",
+                    "influence", "tier").get());
+            new NamedParameterJdbcTemplate(streaming).query("""
+                    select c.external_id, c.first_name, c.last_name, c.email, c.city, c.country, v.segment,
+                           v.combined, v.transaction_score, v.relationship_score, v.influence_score,
+                           coalesce((select la.tier from loyalty_members la where la.customer_id = v.customer_id),
+                                    'BASE'), c.marketing_consent
+                    from customer_value v join customer_directory c on c.id = v.customer_id""" + q.where()
+                    + " order by " + column(f.sort()) + " desc, v.customer_id desc", q.params(), rs -> {
+                        if (!rs.getBoolean(13)) {
+                            counts[1]++;
+                            return;
+                        }
+                        try {
+                            csv.printRecord(safe(rs.getString(1)), safe(rs.getString(2)), safe(rs.getString(3)),
+                                    safe(rs.getString(4)), safe(rs.getString(5)), rs.getString(6), rs.getString(7),
+                                    round(rs.getDouble(8)), rs.getObject(9) == null ? "" : round(rs.getDouble(9)),
+                                    round(rs.getDouble(10)), round(rs.getDouble(11)), rs.getString(12));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        counts[0]++;
+                    });
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Exported(counts[0], counts[1]);
+    }
+
+    private static String round(double v) {
+        return String.format(java.util.Locale.ROOT, "%.1f", v);
+    }
+
+    /** A cell starting with = + - @ (or a tab or carriage return) would be a formula in a spreadsheet. */
+    static @Nullable String safe(@Nullable String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return cell;
+        }
+        char first = cell.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + cell : cell;
+    }
+
+    @Transactional
+    public Audience save(@Nullable String name, AudienceFilter filter, String actor) {
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.length() > 120 || !TextRules.isStorable(clean, false)) {
+            throw new InvalidInputException("name", "is required: 1 to 120 characters");
+        }
+        Map<String, String> params = filter.toParams();
+        StringBuilder json = new StringBuilder("jsonb_build_object(");
+        List<Object> args = new ArrayList<>();
+        args.add(clean);
+        int i = 0;
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            json.append(i++ == 0 ? "" : ", ").append("?::text, ?::text");
+            args.add(e.getKey());
+            args.add(e.getValue());
+        }
+        json.append(")");
+        args.add(actor);
+        long id = jdbc.sql("insert into audience (name, filter, created_by) values (?, " + json + ", ?) returning id")
+                .params(args.toArray()).query(Long.class).single();
+        return get(id);
+    }
+
+    public List<Audience> list() {
+        return jdbc.sql("select * from audience order by id desc limit 200").query(this::audience).list();
+    }
+
+    public Audience get(long id) {
+        return jdbc.sql("select * from audience where id = ?").param(id).query(this::audience).optional()
+                .orElseThrow(() -> new NotFoundException("no audience " + id));
+    }
+
+    private Audience audience(ResultSet rs, int n) throws SQLException {
+        Map<String, String> params = new HashMap<>();
+        long id = rs.getLong("id");
+        jdbc.sql("select key, value from jsonb_each_text((select filter from audience where id = ?))").param(id)
+                .query((r, k) -> params.put(r.getString(1), r.getString(2))).list();
+        return new Audience(id, rs.getString("name"), AudienceFilter.parse(params), rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    static AudienceMember row(ResultSet rs, int n) throws SQLException {
+        return new AudienceMember(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getBoolean(7), rs.getDouble(8), (Double) rs.getObject(9), rs.getDouble(10),
+                rs.getDouble(11), rs.getString(12), rs.getString(13));
+    }
+}

@@ -1,0 +1,5 @@
+package io.trinity.moments;
+
+/** A suggested action for a customer now, with the rule behind it. */
+public record Moment(String rule, String action, String why, String priority) {
+}

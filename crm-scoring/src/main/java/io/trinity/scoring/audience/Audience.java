@@ -1,7 +1,0 @@
-package io.trinity.scoring.audience;
-
-import java.time.Instant;
-
-/** A saved, named filter: a segment marketers can export or target with a campaign. */
-public record Audience(long id, String name, AudienceFilter filter, String createdBy, Instant createdAt) {
-}

@@ -1,5 +1,0 @@
-package io.trinity.scoring.value;
-
-/** One named contribution to a score, so every number on a profile can be explained. */
-public record Factor(String name, double points) {
-}

@@ -1,0 +1,31 @@
+package io.trinity.customer.web;
+
+import io.trinity.customer.CustomerDetails;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** A customer as the API returns it: the request's fields plus id, status and timestamps. */
+record CustomerResponse(
+        long id,
+        String externalId,
+        @Nullable String firstName,
+        @Nullable String lastName,
+        @Nullable String email,
+        @Nullable String phone,
+        @Nullable String loyaltyNumber,
+        @Nullable String locale,
+        @Nullable String city,
+        @Nullable String country,
+        boolean marketingConsent,
+        @Nullable Instant consentChangedAt,
+        String status,
+        Instant createdAt,
+        Instant updatedAt,
+        java.time.@Nullable LocalDate birthDate) {
+
+    static CustomerResponse of(CustomerDetails c) {
+        return new CustomerResponse(c.id(), c.externalId(), c.firstName(), c.lastName(), c.email(), c.phone(),
+                c.loyaltyNumber(), c.locale(), c.city(), c.country(), c.marketingConsent(), c.consentChangedAt(),
+                c.status().name(), c.createdAt(), c.updatedAt(), c.birthDate());
+    }
+}

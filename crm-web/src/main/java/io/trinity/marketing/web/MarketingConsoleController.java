@@ -1,0 +1,270 @@
+package io.trinity.marketing.web;
+
+import io.trinity.loyalty.RewardRules;
+import io.trinity.loyalty.TierLadder;
+import io.trinity.shared.FieldError;
+import io.trinity.shared.InvalidInputException;
+import io.trinity.shared.Page;
+import io.trinity.marketing.Audience;
+import io.trinity.marketing.AudienceFilter;
+import io.trinity.marketing.AudienceMember;
+import io.trinity.marketing.Audiences;
+import io.trinity.marketing.Campaigns;
+import io.trinity.marketing.MarketingStats;
+import io.trinity.scoring.ScoringRuns;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The marketer's dashboard: customers ranked by combined value or by one axis, filtered, keyset-paged, with
+ * charts of the current run; saving a filtered list as an audience, exporting it (consent respected) and
+ * running campaigns against a holdout.
+ */
+@Controller
+class MarketingConsoleController {
+
+    static final int PAGE = 25;
+
+    private final Audiences audiences;
+    private final Campaigns campaigns;
+    private final MarketingStats stats;
+    private final ScoringRuns runs;
+    private final TierLadder tiers;
+    private final RewardRules rules;
+    private final JsonMapper json;
+    private final io.trinity.scoring.SegmentRuleBook segmentBook;
+
+    MarketingConsoleController(Audiences audiences, Campaigns campaigns, MarketingStats stats, ScoringRuns runs,
+            TierLadder tiers, RewardRules rules, JsonMapper json, io.trinity.scoring.SegmentRuleBook segmentBook) {
+        this.segmentBook = segmentBook;
+        this.audiences = audiences;
+        this.campaigns = campaigns;
+        this.stats = stats;
+        this.runs = runs;
+        this.tiers = tiers;
+        this.rules = rules;
+        this.json = json;
+    }
+
+    static Map<String, String> filterParams(Map<String, String> all) {
+        Map<String, String> params = new LinkedHashMap<>(all);
+        params.remove("after");
+        params.remove("_csrf");
+        params.remove("name");
+        return params;
+    }
+
+    @GetMapping("/marketing")
+    String dashboard(@RequestParam Map<String, String> params, Model model) {
+        String after = params.get("after");
+        AudienceFilter filter = AudienceFilter.ALL;
+        Map<String, String> errors = new LinkedHashMap<>();
+        try {
+            filter = AudienceFilter.parse(filterParams(params));
+        } catch (InvalidInputException e) {
+            e.errors().forEach(f -> errors.put(f.field(), f.message()));
+        }
+        Page<AudienceMember> page = new Page<>(List.of(), null);
+        if (errors.isEmpty()) {
+            try {
+                page = audiences.browse(filter, PAGE, after);
+            } catch (InvalidInputException e) {
+                e.errors().forEach(f -> errors.put(f.field(), f.message()));
+            }
+        }
+        model.addAttribute("filter", filter);
+        model.addAttribute("params", filterParams(params));
+        model.addAttribute("errors", errors);
+        model.addAttribute("page", page);
+        model.addAttribute("after", after);
+        model.addAttribute("query", query(filter));
+        model.addAttribute("noConsentQuery", query(filter.withConsent(false)));
+        model.addAttribute("sorts", AudienceFilter.SORTS);
+        MarketingStats.Stats figures = stats.current();
+        model.addAttribute("segments", figures == null ? Map.of() : figures.segmentSizes());
+        model.addAttribute("segmentRules", segmentBook.current().rules());
+        model.addAttribute("tiers", tiers.current().all());
+        model.addAttribute("movements", figures == null ? List.of() : figures.movements());
+        model.addAttribute("run", runs.currentRunId().isPresent()
+                ? runs.find(runs.currentRunId().getAsLong()).orElse(null) : null);
+        model.addAttribute("charts", charts(figures));
+        return "marketing/dashboard";
+    }
+
+    /**
+     * How many customers match, counted up to 10,000: loaded by htmx after the page, so a filter that is costly to
+     * count never slows the list itself.
+     */
+    @GetMapping("/marketing/count")
+    @org.springframework.web.bind.annotation.ResponseBody
+    String count(@RequestParam Map<String, String> params) {
+        try {
+            return audiences.countLabel(AudienceFilter.parse(filterParams(params)));
+        } catch (InvalidInputException e) {
+            return "—";
+        }
+    }
+
+    /** The filter as a query string (without the leading '?'), for paging, export and saving links. */
+    static String query(AudienceFilter filter) {
+        UriComponentsBuilder b = UriComponentsBuilder.newInstance();
+        filter.toParams().forEach(b::queryParam);
+        String q = b.encode().build().getQuery();
+        return q == null ? "" : q;
+    }
+
+    private Map<String, String> charts(MarketingStats.@Nullable Stats s) {
+        Map<String, String> charts = new LinkedHashMap<>();
+        if (s == null) {
+            return charts;
+        }
+        Map<String, Long> sizes = s.segmentSizes();
+        charts.put("segments", json.writeValueAsString(Map.of("type", "bar", "labels", new ArrayList<>(sizes.keySet()),
+                "datasets", List.of(Map.of("label", "customers", "data", new ArrayList<>(sizes.values()))),
+                "yLabel", "customers")));
+        List<String> bands = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            bands.add(i * 10 + "–" + (i * 10 + 10));
+        }
+        List<Map<String, Object>> dist = new ArrayList<>();
+        s.distributions().forEach((name, counts) -> dist.add(Map.of("label", name, "data", counts)));
+        charts.put("distribution", json.writeValueAsString(Map.of("type", "line", "labels", bands, "datasets", dist,
+                "xLabel", "score", "yLabel", "customers")));
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (double[] p : s.matrix()) {
+            points.add(Map.of("x", round(p[0]), "y", round(p[1]), "r", Math.max(2, round(p[2] / 10))));
+        }
+        charts.put("matrix", json.writeValueAsString(Map.of("type", "bubble", "labels", List.of(), "datasets",
+                List.of(Map.of("label", "customers (bubble = relationship)", "data", points)),
+                "xLabel", "transaction", "yLabel", "influence")));
+        return charts;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    @GetMapping(value = "/marketing/export", produces = "text/csv")
+    void export(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+        AudienceFilter filter = AudienceFilter.parse(filterParams(params));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"audience-"
+                + LocalDate.now(ZoneOffset.UTC) + ".csv\"");
+        response.setHeader("X-Trinity-Consent", "customers without marketing consent are left out");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        Audiences.Exported exported = audiences.export(filter, out);
+        out.write("# " + exported.rows() + " customers exported; " + exported.withoutConsent()
+                + " left out without marketing consent\r\n");
+        out.flush();
+    }
+
+    @PostMapping("/marketing/audiences")
+    String saveAudience(@RequestParam Map<String, String> params, Principal principal, RedirectAttributes redirect) {
+        try {
+            Audience saved = audiences.save(params.get("name"), AudienceFilter.parse(filterParams(params)),
+                    principal.getName());
+            redirect.addFlashAttribute("message", "Saved the audience \"" + saved.name() + "\".");
+            return "redirect:/marketing/audiences";
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", "Not saved: " + e.errors().stream()
+                    .map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b).orElse(""));
+            return "redirect:/marketing?" + query(safeFilter(params));
+        }
+    }
+
+    private static AudienceFilter safeFilter(Map<String, String> params) {
+        try {
+            return AudienceFilter.parse(filterParams(params));
+        } catch (InvalidInputException e) {
+            return AudienceFilter.ALL;
+        }
+    }
+
+    @GetMapping("/marketing/audiences")
+    String audiences(Model model) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Audience a : audiences.list()) {
+            rows.add(Map.of("audience", a, "query", query(a.filter()), "count", audiences.countLabel(a.filter())));
+        }
+        model.addAttribute("audiences", rows);
+        return "marketing/audiences";
+    }
+
+    @GetMapping("/marketing/campaigns")
+    String campaigns(Model model) {
+        model.addAttribute("campaigns", campaigns.list());
+        model.addAttribute("audiences", audiences.list());
+        model.addAttribute("offers", rules.list());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        return "marketing/campaigns";
+    }
+
+    @PostMapping("/marketing/campaigns")
+    String createCampaign(@RequestParam(required = false) @Nullable String name,
+            @RequestParam(required = false) @Nullable Long audienceId,
+            @RequestParam(required = false) @Nullable String channel,
+            @RequestParam(required = false) @Nullable String message,
+            @RequestParam(required = false) @Nullable Long offerRuleId,
+            @RequestParam(required = false) @Nullable Integer holdoutPercent,
+            @RequestParam(required = false) @Nullable String startsAt,
+            @RequestParam(required = false) @Nullable String endsAt, Principal principal, Model model,
+            RedirectAttributes redirect) {
+        try {
+            var c = campaigns.create(name, audienceId, channel, message, offerRuleId, holdoutPercent, startsAt, endsAt,
+                    principal.getName());
+            redirect.addFlashAttribute("message", "Created the campaign \"" + c.name() + "\". Launch it when ready.");
+            return "redirect:/marketing/campaigns/" + c.id();
+        } catch (InvalidInputException e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (FieldError f : e.errors()) {
+                errors.merge(f.field(), f.message(), (a, b) -> a + "; " + b);
+            }
+            model.addAttribute("errors", errors);
+            model.addAttribute("form", new LinkedHashMap<>(Map.of("name", name == null ? "" : name,
+                    "message", message == null ? "" : message)));
+            return campaigns(model);
+        }
+    }
+
+    @GetMapping("/marketing/campaigns/{id}")
+    String campaign(@PathVariable long id, Model model) {
+        var campaign = campaigns.get(id);
+        model.addAttribute("campaign", campaign);
+        model.addAttribute("audience", audiences.get(campaign.audienceId()));
+        model.addAttribute("results", campaign.status().equals("LAUNCHED") ? campaigns.results(id) : null);
+        return "marketing/campaign";
+    }
+
+    @PostMapping("/marketing/campaigns/{id}/launch")
+    String launch(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            long targeted = campaigns.launch(id);
+            redirect.addFlashAttribute("message", "Launched to " + targeted + " consenting customers (holdout included).");
+        } catch (io.trinity.shared.ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/marketing/campaigns/" + id;
+    }
+}

@@ -1,0 +1,5 @@
+/** Marketing's console: the ranked dashboard with filters and charts, audiences, CSV export, campaigns. */
+@NullMarked
+package io.trinity.marketing.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,91 @@
+package io.trinity.service;
+
+import io.trinity.customer.CustomerDetails;
+import io.trinity.customer.CustomerFilter;
+import io.trinity.customer.CustomerService;
+import io.trinity.identity.IdentityStore;
+import io.trinity.order.OrderQueries;
+import io.trinity.shared.InvalidInputException;
+import io.trinity.shared.Page;
+import io.trinity.scoring.CustomerValues;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The console's customer list (search, keyset paging) and customer page (identities, orders, activity). */
+@Controller
+class CustomerConsoleController {
+
+    static final int PAGE = 25;
+
+    private final CustomerService customers;
+    private final IdentityStore identities;
+    private final OrderQueries orders;
+    private final CustomerValues values;
+    private final io.trinity.loyalty.LoyaltyAccounts loyalty;
+    private final io.trinity.timeline.Timeline timeline;
+    private final io.trinity.cases.ServiceCases cases;
+    private final io.trinity.moments.Moments moments;
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    CustomerConsoleController(CustomerService customers, IdentityStore identities, OrderQueries orders,
+            CustomerValues values, io.trinity.loyalty.LoyaltyAccounts loyalty,
+            io.trinity.timeline.Timeline timeline, io.trinity.cases.ServiceCases cases,
+            io.trinity.moments.Moments moments, tools.jackson.databind.json.JsonMapper json) {
+        this.loyalty = loyalty;
+        this.timeline = timeline;
+        this.cases = cases;
+        this.moments = moments;
+        this.json = json;
+        this.customers = customers;
+        this.identities = identities;
+        this.orders = orders;
+        this.values = values;
+    }
+
+    @GetMapping("/customers")
+    String list(@RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String after, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("after", after);
+        try {
+            model.addAttribute("page", customers.list(new CustomerFilter(null, null, q), PAGE, after));
+        } catch (InvalidInputException e) {
+            model.addAttribute("page", new Page<CustomerDetails>(List.of(), null));
+            model.addAttribute("error", e.errors().get(0).field() + " " + e.errors().get(0).message());
+        }
+        return "customer/list";
+    }
+
+    @GetMapping("/customers/{id}")
+    String detail(@PathVariable long id, @RequestParam(required = false) @Nullable String ordersAfter,
+            @RequestParam(required = false) @Nullable String timelineAfter, Model model) {
+        model.addAttribute("customer", customers.get(id));
+        model.addAttribute("identities", identities.forCustomer(id));
+        model.addAttribute("orders", orders.forCustomer(id, 20, ordersAfter));
+        model.addAttribute("timeline", timeline.of(id, 25, timelineAfter));
+        model.addAttribute("timelineAfter", timelineAfter);
+        model.addAttribute("cases", cases.forCustomer(id));
+        model.addAttribute("moments", moments.of(id));
+        model.addAttribute("value", values.valueOf(id).orElse(null));
+        var history = values.history(id);
+        model.addAttribute("history", history);
+        if (history.size() > 1) {
+            model.addAttribute("historyChart", json.writeValueAsString(java.util.Map.of("type", "line",
+                    "labels", history.stream().map(h -> h.asOf().toString()).toList(),
+                    "datasets", java.util.List.of(
+                            java.util.Map.of("label", "combined", "data", history.stream().map(h -> h.combined()).toList()),
+                            java.util.Map.of("label", "relationship", "data",
+                                    history.stream().map(h -> h.relationship()).toList()),
+                            java.util.Map.of("label", "influence", "data",
+                                    history.stream().map(h -> h.influence()).toList())),
+                    "yLabel", "score")));
+        }
+        model.addAttribute("loyalty", loyalty.summary(id));
+        return "customer/detail";
+    }
+}

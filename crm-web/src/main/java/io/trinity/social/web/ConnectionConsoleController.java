@@ -1,0 +1,137 @@
+package io.trinity.social.web;
+
+import io.trinity.identity.IdentityStore;
+import io.trinity.shared.ConflictException;
+import io.trinity.shared.FieldError;
+import io.trinity.shared.InvalidInputException;
+import io.trinity.social.connection.ConnectionDraft;
+import io.trinity.social.connection.Connections;
+import io.trinity.social.sync.SocialSyncs;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Admin console for social connections: add one (credentials are write-only), pause or resume it, sync it now,
+ * read the sync log, and link the identities nobody could match.
+ */
+@Controller
+class ConnectionConsoleController {
+
+    private final Connections connections;
+    private final SocialSyncs syncs;
+    private final IdentityStore identities;
+
+    ConnectionConsoleController(Connections connections, SocialSyncs syncs, IdentityStore identities) {
+        this.connections = connections;
+        this.syncs = syncs;
+        this.identities = identities;
+    }
+
+    @GetMapping("/admin/connections")
+    String page(@RequestParam(required = false) @Nullable String after, Model model) {
+        model.addAttribute("connections", connections.list());
+        model.addAttribute("syncs", syncs.recent(20));
+        model.addAttribute("unmatched", identities.list(false, 25, after));
+        model.addAttribute("after", after);
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        return "social/connections";
+    }
+
+    @PostMapping("/admin/connections")
+    String create(@RequestParam(required = false) @Nullable String network,
+            @RequestParam(required = false) @Nullable String accountId,
+            @RequestParam(required = false) @Nullable String displayName,
+            @RequestParam(required = false) @Nullable String credentialName,
+            @RequestParam(required = false) @Nullable String credentialValue,
+            @RequestParam(required = false) @Nullable String schedule, Model model, RedirectAttributes redirect) {
+        Map<String, String> credentials = new LinkedHashMap<>();
+        if (credentialName != null && !credentialName.isBlank()) {
+            credentials.put(credentialName.strip(), credentialValue == null ? "" : credentialValue);
+        }
+        try {
+            connections.create(new ConnectionDraft(network, accountId, displayName, credentials, schedule));
+            redirect.addFlashAttribute("message", "Connection added.");
+            return "redirect:/admin/connections";
+        } catch (InvalidInputException e) {
+            return again(model, e.errors());
+        } catch (ConflictException e) {
+            return again(model, List.of(new FieldError(e.field(), e.getMessage())));
+        }
+    }
+
+    @PostMapping("/admin/connections/{id}")
+    String edit(@PathVariable long id, @RequestParam(required = false) @Nullable String displayName,
+            @RequestParam(required = false) @Nullable String schedule,
+            @RequestParam(required = false) @Nullable String credentialName,
+            @RequestParam(required = false) @Nullable String credentialValue, RedirectAttributes redirect) {
+        var current = connections.get(id);
+        Map<String, String> credentials = null;
+        if (credentialValue != null && !credentialValue.isBlank() && credentialName != null) {
+            credentials = Map.of(credentialName.strip(), credentialValue);
+        }
+        try {
+            connections.update(id, new ConnectionDraft(current.network(), current.accountId(), displayName,
+                    credentials, schedule));
+            redirect.addFlashAttribute("message", "Connection updated" + (credentials == null
+                    ? "; its credentials were kept." : " with new credentials."));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("message", e.errors().get(0).field() + " " + e.errors().get(0).message());
+        }
+        return "redirect:/admin/connections";
+    }
+
+    @PostMapping("/admin/connections/{id}/status")
+    String status(@PathVariable long id, @RequestParam String status, RedirectAttributes redirect) {
+        connections.setStatus(id, status);
+        redirect.addFlashAttribute("message", "Connection " + ("paused".equals(status) ? "paused." : "resumed."));
+        return "redirect:/admin/connections";
+    }
+
+    @PostMapping("/admin/connections/{id}/syncs")
+    String sync(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            syncs.start(id);
+            redirect.addFlashAttribute("message", "Sync started; its result appears in the sync log below.");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("message", e.errors().get(0).message());
+        }
+        return "redirect:/admin/connections";
+    }
+
+    @PostMapping("/admin/identities/{id}/link")
+    String link(@PathVariable long id, @RequestParam(required = false) @Nullable Long customerId,
+            RedirectAttributes redirect) {
+        try {
+            if (customerId == null) {
+                throw new InvalidInputException("customerId", "enter the customer's id");
+            }
+            identities.linkManually(id, customerId);
+            redirect.addFlashAttribute("message", "Identity linked to customer " + customerId + ".");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("message", e.errors().get(0).message());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("message", e.getMessage());
+        }
+        return "redirect:/admin/connections";
+    }
+
+    private String again(Model model, List<FieldError> errors) {
+        Map<String, String> byField = new HashMap<>();
+        errors.forEach(e -> byField.merge(e.field().startsWith("credentials") ? "credentials" : e.field(),
+                e.message(), (a, b) -> a + "; " + b));
+        model.addAttribute("errors", byField);
+        return page(null, model);
+    }
+}

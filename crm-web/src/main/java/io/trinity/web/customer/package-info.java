@@ -1,5 +1,0 @@
-/** Customers over the API and in the console: the list with search and keyset paging, and the customer page. */
-@NullMarked
-package io.trinity.web.customer;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,0 @@
-/** Social identities over the API: the unmatched queue, manual links, a customer's activity feed. */
-@NullMarked
-package io.trinity.web.identity;
-
-import org.jspecify.annotations.NullMarked;

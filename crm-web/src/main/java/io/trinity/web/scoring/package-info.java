@@ -1,5 +1,0 @@
-/** The Value TRInity over the API and in the console: runs, a customer's explained value, ranked customers. */
-@NullMarked
-package io.trinity.web.scoring;
-
-import org.jspecify.annotations.NullMarked;

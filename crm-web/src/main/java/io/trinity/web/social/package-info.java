@@ -1,5 +1,0 @@
-/** Social connections (ADMIN) and the signed in-store check-in webhook, over the API. */
-@NullMarked
-package io.trinity.web.social;
-
-import org.jspecify.annotations.NullMarked;

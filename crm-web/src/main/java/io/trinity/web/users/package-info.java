@@ -1,5 +1,0 @@
-/** Staff account administration (ADMIN only), over the API and in the console. */
-@NullMarked
-package io.trinity.web.users;
-
-import org.jspecify.annotations.NullMarked;

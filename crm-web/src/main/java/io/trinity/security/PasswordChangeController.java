@@ -15,6 +15,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * password is checked through the same throttle as a sign-in, so this form is no way around it.
  */
 @Controller
+@ConditionalOnWebApplication
 class PasswordChangeController {
 
     static final String USERNAME = PasswordChangeController.class.getName() + ".username";

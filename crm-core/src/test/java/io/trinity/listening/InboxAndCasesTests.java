@@ -1,5 +1,6 @@
 package io.trinity.listening;
 
+import io.trinity.testing.Customers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,8 +44,7 @@ class InboxAndCasesTests {
             .plusSeconds(UUID.randomUUID().hashCode() & 0xfff);
 
     long customer() {
-        return customers.create(new CustomerDraft(p, "Ines", "Ibsen", null, null, null, null, null, null, true, null,
-                null)).id();
+        return customers.create(Customers.customer(p).named("Ines", "Ibsen").draft()).id();
     }
 
     ActivityDraft said(String id, String type, Instant at, Long customer, String handle, String sentiment) {

@@ -24,6 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,15 +56,15 @@ public class ScoringRuns {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final SegmentRuleBook segments;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "scoring-run");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** One at a time, on a thread from Boot's task-execution settings; stopped with the application. */
+    private final ThreadPoolTaskExecutor executor;
 
     ScoringRuns(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, SignalReader reader,
             ScoringWeights weights, ScoringProperties settings, Clock clock, ApplicationEventPublisher events,
-            SegmentRuleBook segments) {
+            SegmentRuleBook segments, ThreadPoolTaskExecutorBuilder executors) {
+        this.executor = executors.threadNamePrefix("scoring-run-").corePoolSize(1).maxPoolSize(1)
+                .customizers(pool -> pool.setDaemon(true)).build();
+        this.executor.initialize();
         this.events = events;
         this.segments = segments;
         this.jdbc = jdbc;
@@ -373,15 +375,11 @@ public class ScoringRuns {
                     + " check (run_id = " + runId + "))").update();
             // FREEZE: the table was created in this transaction, so its rows are written already frozen and
             // no later pass has to set their hint bits.
-            try (BinaryCopyWriter copy = new BinaryCopyWriter(connection, table, """
-                    run_id, customer_id, recency_days, frequency, monetary_minor, r, f, m, transaction_score,
-                    profile_fields, consent, preferences, linked_identities, reviews, conversations, referrals,
-                    checkins, relationship_score, followers, posts_per_30d, engagement_per_post, amplification,
-                    page_rank, influence_score, combined, segment""", "freeze")) {
+            try (BinaryCopyWriter copy = new BinaryCopyWriter(connection, table, ValueRow.columnList(), "freeze")) {
                 for (int i = 0; i < size; i++) {
                     ValueRow r = outcome.row().apply(i);
                     boolean hasTransaction = r.transactionScore() != null;
-                    copy.row(26).int8(runId).int8(r.customerId()).int4OrNull(r.recencyDays())
+                    copy.row(ValueRow.COLUMNS.size()).int8(runId).int8(r.customerId()).int4OrNull(r.recencyDays())
                             .int4OrNull(r.frequency()).int8OrNull(r.monetaryMinor());
                     if (hasTransaction) {
                         scored[0]++;
@@ -522,6 +520,6 @@ public class ScoringRuns {
 
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
+        executor.shutdown();
     }
 }

@@ -1,5 +1,6 @@
 package io.trinity.loyalty;
 
+import io.trinity.testing.Customers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trinity.customer.CustomerDraft;
@@ -38,8 +39,7 @@ class ConcurrentIngestTests {
     void theSameOrdersSentConcurrentlyInDifferentOrdersAreStoredOnceWithoutAFailure() throws Exception {
         String p = "CI-" + UUID.randomUUID().toString().substring(0, 8);
         for (int c = 0; c < 20; c++) {
-            customers.create(new CustomerDraft(p + "-" + c, "Con", "Current", null, null, null, null, null, null,
-                    true, null, null));
+            customers.create(Customers.customer(p + "-" + c).named("Con", "Current").draft());
         }
         RewardRule rule = rules.create(RuleDraft.builder().name("concurrent " + p).trigger("PURCHASE").priority("10")
                 .store(p).effect("FIXED_POINTS").points("5").build(), "tester");

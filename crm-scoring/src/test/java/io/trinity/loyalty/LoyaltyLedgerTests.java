@@ -1,5 +1,6 @@
 package io.trinity.loyalty;
 
+import io.trinity.testing.Customers;
 import io.trinity.loyalty.internal.DeferredEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,8 +64,7 @@ class LoyaltyLedgerTests {
     }
 
     long customer(String name) {
-        return customers.create(new CustomerDraft(p + "-" + name, name, "Tester", null, null, null, null, null, null,
-                true, null, null)).id();
+        return customers.create(Customers.customer(p + "-" + name).named(name, "Tester").draft()).id();
     }
 
     RewardRule activeRule(String trigger, String store, String effect, String points, String extraField) {

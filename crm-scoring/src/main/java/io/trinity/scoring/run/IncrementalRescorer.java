@@ -26,22 +26,11 @@ public class IncrementalRescorer {
 
     private static final Logger log = LoggerFactory.getLogger(IncrementalRescorer.class);
 
-    private static final String UPSERT = """
-            insert into customer_value (run_id, customer_id, recency_days, frequency, monetary_minor, r, f, m,
-                transaction_score, profile_fields, consent, preferences, linked_identities, reviews, conversations,
-                referrals, checkins, relationship_score, followers, posts_per_30d, engagement_per_post, amplification,
-                page_rank, influence_score, combined, segment)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (run_id, customer_id) do update set recency_days = excluded.recency_days,
-                frequency = excluded.frequency, monetary_minor = excluded.monetary_minor, r = excluded.r,
-                f = excluded.f, m = excluded.m, transaction_score = excluded.transaction_score,
-                profile_fields = excluded.profile_fields, consent = excluded.consent,
-                preferences = excluded.preferences, linked_identities = excluded.linked_identities,
-                reviews = excluded.reviews, conversations = excluded.conversations, referrals = excluded.referrals,
-                checkins = excluded.checkins, relationship_score = excluded.relationship_score,
-                followers = excluded.followers, posts_per_30d = excluded.posts_per_30d,
-                engagement_per_post = excluded.engagement_per_post, amplification = excluded.amplification,
-                influence_score = excluded.influence_score, combined = excluded.combined, segment = excluded.segment""";
+    private static final String UPSERT = "insert into customer_value (" + ValueRow.columnList() + ") values ("
+            + String.join(", ", java.util.Collections.nCopies(ValueRow.COLUMNS.size(), "?"))
+            + ") on conflict (run_id, customer_id) do update set " + ValueRow.COLUMNS.stream()
+                    .filter(c -> !c.equals("run_id") && !c.equals("customer_id")).map(c -> c + " = excluded." + c)
+                    .collect(java.util.stream.Collectors.joining(", "));
 
     private final CustomerChanges changes;
     private final ScoringRuns runs;
@@ -67,7 +56,8 @@ public class IncrementalRescorer {
         this.transactions = transactions;
     }
 
-    @Scheduled(fixedDelayString = "${crm.scoring.incremental-delay:5s}", initialDelayString = "10s")
+    @Scheduled(fixedDelayString = "${crm.scoring.incremental-delay:5s}",
+            initialDelayString = "${crm.scoring.incremental-initial-delay:10s}")
     void scheduled() {
         try {
             int n;

@@ -9,10 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,14 +31,14 @@ public class SocialSyncs {
     private final JdbcClient jdbc;
     private final javax.sql.DataSource dataSource;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "social-sync");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** One at a time, on a thread from Boot's task-execution settings; stopped with the application. */
+    private final ThreadPoolTaskExecutor executor;
 
     SocialSyncs(Connections connections, List<SocialConnector> connectors, JdbcClient jdbc,
-            javax.sql.DataSource dataSource) {
+            javax.sql.DataSource dataSource, ThreadPoolTaskExecutorBuilder executors) {
+        this.executor = executors.threadNamePrefix("social-sync-").corePoolSize(1).maxPoolSize(1)
+                .customizers(pool -> pool.setDaemon(true)).build();
+        this.executor.initialize();
         this.dataSource = dataSource;
         this.connections = connections;
         this.connectors = connectors.stream().collect(Collectors.toMap(SocialConnector::network, Function.identity()));
@@ -215,6 +215,6 @@ public class SocialSyncs {
 
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
+        executor.shutdown();
     }
 }

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,13 +100,13 @@ class ImportJobs {
     private final OrderCsvImport orders;
     private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "console-import");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** One at a time, on a thread from Boot's task-execution settings; stopped with the application. */
+    private final ThreadPoolTaskExecutor executor;
 
-    ImportJobs(CustomerCsvImport customers, OrderCsvImport orders) {
+    ImportJobs(CustomerCsvImport customers, OrderCsvImport orders, ThreadPoolTaskExecutorBuilder executors) {
+        this.executor = executors.threadNamePrefix("console-import-").corePoolSize(1).maxPoolSize(1)
+                .customizers(pool -> pool.setDaemon(true)).build();
+        this.executor.initialize();
         this.customers = customers;
         this.orders = orders;
     }
@@ -167,7 +167,7 @@ class ImportJobs {
 
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
+        executor.shutdown();
     }
 
     /** Counts the bytes the importer has consumed, for the progress bar. */

@@ -1,6 +1,7 @@
 package io.trinity.loyalty.web;
 
 import io.trinity.customer.CustomerService;
+import io.trinity.api.FormErrors;
 import io.trinity.loyalty.EarningCeilings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -204,44 +205,40 @@ class LoyaltyConsoleController {
         return byField;
     }
 
+    /** The add-a-reward form, all text so that whatever was typed comes back after an error. */
+    record RewardForm(@Nullable String name, @Nullable String kind, @Nullable String description,
+            @Nullable String pointsPrice, @Nullable String stock, @Nullable String credit,
+            @Nullable String creditCurrency) {
+
+        static final RewardForm EMPTY = new RewardForm(null, "GIFT", null, null, null, null, "USD");
+    }
+
     @GetMapping("/loyalty/rewards")
     String rewards(Model model) {
         model.addAttribute("rewards", rewards.list());
-        if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", Map.of());
+        if (!model.containsAttribute("rewardForm")) {
+            model.addAttribute("rewardForm", RewardForm.EMPTY);
         }
         return "loyalty/rewards";
     }
 
     @PostMapping("/loyalty/rewards")
-    String addReward(@RequestParam(required = false) @Nullable String name,
-            @RequestParam(required = false) @Nullable String kind,
-            @RequestParam(required = false) @Nullable String description,
-            @RequestParam(required = false) @Nullable String pointsPrice,
-            @RequestParam(required = false) @Nullable String stock,
-            @RequestParam(required = false) @Nullable String credit,
-            @RequestParam(required = false) @Nullable String creditCurrency, Model model,
+    String addReward(@ModelAttribute("rewardForm") RewardForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        Long price = number(pointsPrice, "pointsPrice", errors);
-        Long units = number(stock, "stock", errors);
-        try {
-            if (!errors.isEmpty()) {
-                throw new InvalidInputException(List.of());
+        Long price = number(form.pointsPrice(), "pointsPrice", result);
+        Long units = number(form.stock(), "stock", result);
+        if (!result.hasErrors()) {
+            try {
+                var reward = rewards.create(new Rewards.RewardDraft(form.name(), form.kind(), form.description(),
+                        price, units == null ? null : Math.toIntExact(units), form.credit(), form.creditCurrency(),
+                        true));
+                redirect.addFlashAttribute("message", "Added \"" + reward.name() + "\" to the catalogue.");
+                return "redirect:/loyalty/rewards";
+            } catch (InvalidInputException e) {
+                FormErrors.reject(result, e.errors());
             }
-            var reward = rewards.create(new Rewards.RewardDraft(name, kind, description, price,
-                    units == null ? null : Math.toIntExact(units), credit, creditCurrency, true));
-            redirect.addFlashAttribute("message", "Added \"" + reward.name() + "\" to the catalogue.");
-            return "redirect:/loyalty/rewards";
-        } catch (InvalidInputException e) {
-            e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
-            model.addAttribute("errors", errors);
-            model.addAttribute("form", Map.of("name", name == null ? "" : name, "kind", kind == null ? "" : kind,
-                    "description", description == null ? "" : description,
-                    "pointsPrice", pointsPrice == null ? "" : pointsPrice, "stock", stock == null ? "" : stock,
-                    "credit", credit == null ? "" : credit));
-            return rewards(model);
         }
+        return rewards(model);
     }
 
     private static @Nullable Long number(@Nullable String value, String field, Map<String, String> errors) {
@@ -252,6 +249,18 @@ class LoyaltyConsoleController {
             return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
             errors.put(field, "'" + value.strip() + "' is not a whole number");
+            return null;
+        }
+    }
+
+    private static @Nullable Long number(@Nullable String value, String field, BindingResult result) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            result.rejectValue(field, "invalid", "'" + value.strip() + "' is not a whole number");
             return null;
         }
     }
@@ -321,33 +330,32 @@ class LoyaltyConsoleController {
         model.addAttribute("loyalty", accounts.summary(id));
         model.addAttribute("ledger", accounts.entries(id, 50, after));
         model.addAttribute("tierChanges", accounts.tierChanges(id));
-        if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", Map.of());
+        if (!model.containsAttribute("adjustmentForm")) {
+            model.addAttribute("adjustmentForm", new AdjustmentForm(null, null));
         }
         return "loyalty/member";
     }
 
+    /** A manual adjustment: points (+ or −) and the reason, kept as typed after an error. */
+    record AdjustmentForm(@Nullable String points, @Nullable String reason) {
+    }
+
     @PostMapping("/loyalty/members/{id}/adjustments")
-    String adjust(@PathVariable long id, @RequestParam(required = false) @Nullable String points,
-            @RequestParam(required = false) @Nullable String reason, Principal principal, Model model,
-            RedirectAttributes redirect) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        Long value = number(points, "points", errors);
-        if (value == null && errors.isEmpty()) {
-            errors.put("points", "is required");
+    String adjust(@PathVariable long id, @ModelAttribute("adjustmentForm") AdjustmentForm form,
+            BindingResult result, Principal principal, Model model, RedirectAttributes redirect) {
+        Long value = number(form.points(), "points", result);
+        if (value == null && !result.hasFieldErrors("points")) {
+            result.rejectValue("points", "required", "is required");
         }
-        try {
-            if (errors.isEmpty()) {
-                accounts.adjust(id, value, reason, principal.getName());
+        if (!result.hasErrors()) {
+            try {
+                accounts.adjust(id, value, form.reason(), principal.getName());
                 redirect.addFlashAttribute("message", "Adjusted by " + value + " points.");
                 return "redirect:/loyalty/members/" + id;
+            } catch (InvalidInputException e) {
+                FormErrors.reject(result, e.errors());
             }
-        } catch (InvalidInputException e) {
-            e.errors().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
         }
-        model.addAttribute("errors", errors);
-        model.addAttribute("form", Map.of("points", points == null ? "" : points, "reason",
-                reason == null ? "" : reason));
         return member(id, null, model);
     }
 

@@ -1,5 +1,6 @@
 package io.trinity.loyalty.web;
 
+import io.trinity.api.FormErrors;
 import io.trinity.loyalty.RuleDraft;
 import io.trinity.shared.FieldError;
 import java.util.List;
@@ -47,15 +48,9 @@ record RuleForm(@Nullable String name, @Nullable String trigger, @Nullable Strin
 
     /** Puts the validator's errors next to their fields; one that belongs to no field is a global error. */
     static void reject(BindingResult result, List<FieldError> errors) {
-        for (FieldError e : errors) {
-            String path = e.field();
-            String field = FIELD_OF.getOrDefault(path, path.startsWith("conditions.")
-                    ? path.substring("conditions.".length()) : path);
-            if (result.getFieldType(field) != null) {
-                result.rejectValue(field, "invalid", e.message());
-            } else {
-                result.reject("invalid", e.message());
-            }
-        }
+        Map<String, String> fieldOf = new java.util.HashMap<>(FIELD_OF);
+        errors.stream().map(FieldError::field).filter(f -> f.startsWith("conditions."))
+                .forEach(f -> fieldOf.put(f, f.substring("conditions.".length())));
+        FormErrors.reject(result, errors, fieldOf);
     }
 }

@@ -3,6 +3,7 @@ package io.trinity.marketing.web;
 import io.trinity.loyalty.RewardRules;
 import io.trinity.loyalty.TierLadder;
 import io.trinity.shared.FieldError;
+import io.trinity.api.FormErrors;
 import io.trinity.shared.InvalidInputException;
 import io.trinity.shared.Page;
 import io.trinity.marketing.Audience;
@@ -27,7 +28,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -210,42 +213,48 @@ class MarketingConsoleController {
         return "marketing/audiences";
     }
 
+    /** The new-campaign form; everything typed comes back after an error. */
+    record CampaignForm(@Nullable String name, @Nullable Long audienceId, @Nullable String channel,
+            @Nullable String message, @Nullable Long offerRuleId, @Nullable String holdoutPercent,
+            @Nullable String startsAt, @Nullable String endsAt) {
+
+        static final CampaignForm EMPTY = new CampaignForm(null, null, "EMAIL", null, null, "10", null, null);
+    }
+
     @GetMapping("/marketing/campaigns")
     String campaigns(Model model) {
         model.addAttribute("campaigns", campaigns.list());
         model.addAttribute("audiences", audiences.list());
         model.addAttribute("offers", rules.list());
-        if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", Map.of());
+        if (!model.containsAttribute("campaignForm")) {
+            model.addAttribute("campaignForm", CampaignForm.EMPTY);
         }
         return "marketing/campaigns";
     }
 
     @PostMapping("/marketing/campaigns")
-    String createCampaign(@RequestParam(required = false) @Nullable String name,
-            @RequestParam(required = false) @Nullable Long audienceId,
-            @RequestParam(required = false) @Nullable String channel,
-            @RequestParam(required = false) @Nullable String message,
-            @RequestParam(required = false) @Nullable Long offerRuleId,
-            @RequestParam(required = false) @Nullable Integer holdoutPercent,
-            @RequestParam(required = false) @Nullable String startsAt,
-            @RequestParam(required = false) @Nullable String endsAt, Principal principal, Model model,
-            RedirectAttributes redirect) {
-        try {
-            var c = campaigns.create(name, audienceId, channel, message, offerRuleId, holdoutPercent, startsAt, endsAt,
-                    principal.getName());
-            redirect.addFlashAttribute("message", "Created the campaign \"" + c.name() + "\". Launch it when ready.");
-            return "redirect:/marketing/campaigns/" + c.id();
-        } catch (InvalidInputException e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            for (FieldError f : e.errors()) {
-                errors.merge(f.field(), f.message(), (a, b) -> a + "; " + b);
+    String createCampaign(@ModelAttribute("campaignForm") CampaignForm form, BindingResult result,
+            Principal principal, Model model, RedirectAttributes redirect) {
+        Integer holdout = null;
+        if (form.holdoutPercent() != null && !form.holdoutPercent().isBlank()) {
+            try {
+                holdout = Integer.valueOf(form.holdoutPercent().strip());
+            } catch (NumberFormatException e) {
+                result.rejectValue("holdoutPercent", "invalid", "a whole number from 0 to 50");
             }
-            model.addAttribute("errors", errors);
-            model.addAttribute("form", new LinkedHashMap<>(Map.of("name", name == null ? "" : name,
-                    "message", message == null ? "" : message)));
-            return campaigns(model);
         }
+        if (!result.hasErrors()) {
+            try {
+                var c = campaigns.create(form.name(), form.audienceId(), form.channel(), form.message(),
+                        form.offerRuleId(), holdout, form.startsAt(), form.endsAt(), principal.getName());
+                redirect.addFlashAttribute("message", "Created the campaign \"" + c.name()
+                        + "\". Launch it when ready.");
+                return "redirect:/marketing/campaigns/" + c.id();
+            } catch (InvalidInputException e) {
+                FormErrors.reject(result, e.errors());
+            }
+        }
+        return campaigns(model);
     }
 
     @GetMapping("/marketing/campaigns/{id}")

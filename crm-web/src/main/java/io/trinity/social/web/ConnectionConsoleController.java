@@ -1,19 +1,21 @@
 package io.trinity.social.web;
 
 import io.trinity.identity.IdentityStore;
+import io.trinity.api.FormErrors;
 import io.trinity.shared.ConflictException;
 import io.trinity.shared.FieldError;
 import io.trinity.shared.InvalidInputException;
 import io.trinity.social.connection.ConnectionDraft;
 import io.trinity.social.connection.Connections;
 import io.trinity.social.sync.SocialSyncs;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,32 +45,41 @@ class ConnectionConsoleController {
         model.addAttribute("syncs", syncs.recent(20));
         model.addAttribute("unmatched", identities.list(false, 25, after));
         model.addAttribute("after", after);
-        if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", Map.of());
+        if (!model.containsAttribute("connectionForm")) {
+            model.addAttribute("connectionForm", ConnectionForm.EMPTY);
         }
         return "social/connections";
     }
 
+    /** The form to add a connection; what was typed (but the credential) comes back after an error. */
+    record ConnectionForm(@Nullable String network, @Nullable String accountId, @Nullable String displayName,
+            @Nullable String credentialName, @Nullable String credentialValue, @Nullable String schedule) {
+
+        static final ConnectionForm EMPTY = new ConnectionForm("facebook", null, null, "pageAccessToken", null, "PT1H");
+    }
+
     @PostMapping("/admin/connections")
-    String create(@RequestParam(required = false) @Nullable String network,
-            @RequestParam(required = false) @Nullable String accountId,
-            @RequestParam(required = false) @Nullable String displayName,
-            @RequestParam(required = false) @Nullable String credentialName,
-            @RequestParam(required = false) @Nullable String credentialValue,
-            @RequestParam(required = false) @Nullable String schedule, Model model, RedirectAttributes redirect) {
+    String create(@ModelAttribute("connectionForm") ConnectionForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
         Map<String, String> credentials = new LinkedHashMap<>();
-        if (credentialName != null && !credentialName.isBlank()) {
-            credentials.put(credentialName.strip(), credentialValue == null ? "" : credentialValue);
+        if (form.credentialName() != null && !form.credentialName().isBlank()) {
+            credentials.put(form.credentialName().strip(), form.credentialValue() == null ? ""
+                    : form.credentialValue());
         }
+        List<FieldError> errors;
         try {
-            connections.create(new ConnectionDraft(network, accountId, displayName, credentials, schedule));
+            connections.create(new ConnectionDraft(form.network(), form.accountId(), form.displayName(),
+                    credentials, form.schedule()));
             redirect.addFlashAttribute("message", "Connection added.");
             return "redirect:/admin/connections";
         } catch (InvalidInputException e) {
-            return again(model, e.errors());
+            errors = e.errors();
         } catch (ConflictException e) {
-            return again(model, List.of(new FieldError(e.field(), e.getMessage())));
+            errors = List.of(new FieldError(e.field(), e.getMessage()));
         }
+        FormErrors.reject(result, errors.stream().map(e -> e.field().startsWith("credentials")
+                ? new FieldError("credentialValue", e.message()) : e).toList());
+        return page(null, model);
     }
 
     @PostMapping("/admin/connections/{id}")
@@ -125,13 +136,5 @@ class ConnectionConsoleController {
             redirect.addFlashAttribute("message", e.getMessage());
         }
         return "redirect:/admin/connections";
-    }
-
-    private String again(Model model, List<FieldError> errors) {
-        Map<String, String> byField = new HashMap<>();
-        errors.forEach(e -> byField.merge(e.field().startsWith("credentials") ? "credentials" : e.field(),
-                e.message(), (a, b) -> a + "; " + b));
-        model.addAttribute("errors", byField);
-        return page(null, model);
     }
 }

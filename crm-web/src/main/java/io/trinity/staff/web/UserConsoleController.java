@@ -1,18 +1,18 @@
 package io.trinity.staff.web;
 
+import io.trinity.api.FormErrors;
 import io.trinity.shared.ConflictException;
 import io.trinity.shared.FieldError;
 import io.trinity.shared.InvalidInputException;
 import io.trinity.staff.Role;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Admin console: the staff list and a form to add an account, with errors shown next to the fields. */
@@ -25,41 +25,35 @@ class UserConsoleController {
         this.administration = administration;
     }
 
+    /** The form to add an account; what was typed (but the password) comes back after an error. */
+    record UserForm(@Nullable String username, @Nullable String displayName, @Nullable String password,
+            @Nullable List<String> roles) {
+
+        static final UserForm EMPTY = new UserForm(null, null, null, List.of());
+    }
+
     @GetMapping("/admin/users")
     String list(Model model) {
         model.addAttribute("users", administration.list());
         model.addAttribute("roles", Role.values());
-        if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", Map.of());
+        if (!model.containsAttribute("userForm")) {
+            model.addAttribute("userForm", UserForm.EMPTY);
         }
         return "users/list";
     }
 
     @PostMapping("/admin/users")
-    String create(@RequestParam(required = false) @Nullable String username,
-            @RequestParam(required = false) @Nullable String password,
-            @RequestParam(required = false) @Nullable String displayName,
-            @RequestParam(required = false) @Nullable List<String> roles, Model model, RedirectAttributes redirect) {
+    String create(@ModelAttribute("userForm") UserForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
         try {
-            administration.create(username, password, displayName, roles);
-            redirect.addFlashAttribute("created", username);
+            administration.create(form.username(), form.password(), form.displayName(), form.roles());
+            redirect.addFlashAttribute("created", form.username());
             return "redirect:/admin/users";
         } catch (InvalidInputException e) {
-            return again(model, username, displayName, roles, e.errors());
+            FormErrors.reject(result, e.errors());
         } catch (ConflictException e) {
-            return again(model, username, displayName, roles, List.of(new FieldError(e.field(), e.getMessage())));
+            FormErrors.reject(result, List.of(new FieldError(e.field(), e.getMessage())));
         }
-    }
-
-    private String again(Model model, @Nullable String username, @Nullable String displayName,
-            @Nullable List<String> roles, List<FieldError> errors) {
-        Map<String, String> byField = new HashMap<>();
-        errors.forEach(e -> byField.merge(e.field(), e.message(), (a, b) -> a + "; " + b));
-        model.addAttribute("errors", byField);
-        model.addAttribute("form", new Form(username, displayName, roles == null ? List.of() : roles));
         return list(model);
-    }
-
-    record Form(@Nullable String username, @Nullable String displayName, List<String> roles) {
     }
 }

@@ -19,9 +19,11 @@ class DemoDataStartup implements ApplicationRunner {
     private final DemoDataGenerator generator;
     private final DemoDataProperties properties;
     private final io.trinity.loyalty.DemoProgramme loyalty;
+    private final io.trinity.duplicates.DuplicateScans duplicates;
 
     DemoDataStartup(DemoDataGenerator generator, DemoDataProperties properties,
-            io.trinity.loyalty.DemoProgramme loyalty) {
+            io.trinity.loyalty.DemoProgramme loyalty, io.trinity.duplicates.DuplicateScans duplicates) {
+        this.duplicates = duplicates;
         this.generator = generator;
         this.properties = properties;
         this.loyalty = loyalty;
@@ -37,5 +39,12 @@ class DemoDataStartup implements ApplicationRunner {
             log.info("Demo data already present; keeping it");
         }
         loyalty.installOnce();
+        if (summary != null) {
+            // The demo base holds messy second records: find them once, so the review queue is filled (and, with
+            // crm.identity.auto-merge on as the demo command sets it, the certain ones are merged already).
+            var scan = duplicates.runNow("demo");
+            log.info("Demo duplicate scan: {} candidate pairs, {} pairs for the queue", scan.candidates(),
+                    scan.pairs());
+        }
     }
 }

@@ -26,6 +26,9 @@ final class Customer {
     @Nullable String city;
     @Nullable String country;
     @Nullable LocalDate birthDate;
+    @Nullable String street;
+    @Nullable String postalCode;
+    @Nullable String region;
     boolean marketingConsent;
     @Nullable Instant consentChangedAt;
     CustomerStatus status = CustomerStatus.ACTIVE;
@@ -56,6 +59,9 @@ final class Customer {
         c.city = rs.getString("city");
         c.country = rs.getString("country");
         c.birthDate = rs.getObject("birth_date", LocalDate.class);
+        c.street = rs.getString("street");
+        c.postalCode = rs.getString("postal_code");
+        c.region = rs.getString("region");
         c.marketingConsent = rs.getBoolean("marketing_consent");
         Timestamp consent = rs.getTimestamp("consent_changed_at");
         c.consentChangedAt = consent == null ? null : consent.toInstant();
@@ -78,7 +84,10 @@ final class Customer {
                 || !Objects.equals(locale, data.locale())
                 || !Objects.equals(city, data.city())
                 || !Objects.equals(country, data.country())
-                || !Objects.equals(birthDate, data.birthDate());
+                || !Objects.equals(birthDate, data.birthDate())
+                || !Objects.equals(street, data.street())
+                || !Objects.equals(postalCode, data.postalCode())
+                || !Objects.equals(region, data.region());
         externalId = data.externalId();
         firstName = data.firstName();
         lastName = data.lastName();
@@ -89,6 +98,9 @@ final class Customer {
         city = data.city();
         country = data.country();
         birthDate = data.birthDate();
+        street = data.street();
+        postalCode = data.postalCode();
+        region = data.region();
         if (consentChanged) {
             marketingConsent = data.marketingConsent();
             consentChangedAt = now;
@@ -102,6 +114,6 @@ final class Customer {
     CustomerDetails details() {
         return new CustomerDetails(Objects.requireNonNull(id), externalId, firstName, lastName, email, phone,
                 loyaltyNumber, locale, city, country, marketingConsent, consentChangedAt, status, createdAt, updatedAt,
-                birthDate);
+                birthDate, street, postalCode, region);
     }
 }

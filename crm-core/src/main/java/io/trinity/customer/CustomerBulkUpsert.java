@@ -18,27 +18,31 @@ public class CustomerBulkUpsert {
 
     private static final String SQL = """
             insert into customer (external_id, first_name, last_name, email, phone, loyalty_number, locale, city,
-                                  country, marketing_consent, consent_changed_at, created_at, updated_at, birth_date)
+                                  country, marketing_consent, consent_changed_at, created_at, updated_at, birth_date,
+                                  street, postal_code, region)
             select t.external_id, t.first_name, t.last_name, t.email, t.phone, t.loyalty_number, t.locale, t.city,
                    t.country, t.consent, case when t.consent then now() end, coalesce(t.created_at::timestamptz, now()),
-                   now(), t.birth_date::date
+                   now(), t.birth_date::date, t.street, t.postal_code, t.region
             from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::boolean[], ?::text[], ?::text[])
+                        ?::text[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                  as t(external_id, first_name, last_name, email, phone, loyalty_number, locale, city, country, consent,
-                      created_at, birth_date)
+                      created_at, birth_date, street, postal_code, region)
             on conflict (external_id) do update set
                 first_name = excluded.first_name, last_name = excluded.last_name, email = excluded.email,
                 phone = excluded.phone, loyalty_number = excluded.loyalty_number, locale = excluded.locale,
                 city = excluded.city, country = excluded.country, birth_date = excluded.birth_date,
+                street = excluded.street, postal_code = excluded.postal_code, region = excluded.region,
                 consent_changed_at = case when customer.marketing_consent <> excluded.marketing_consent
                                           then now() else customer.consent_changed_at end,
                 marketing_consent = excluded.marketing_consent,
                 updated_at = now(), version = customer.version + 1
             where (customer.first_name, customer.last_name, customer.email, customer.phone, customer.loyalty_number,
-                   customer.locale, customer.city, customer.country, customer.marketing_consent, customer.birth_date)
+                   customer.locale, customer.city, customer.country, customer.marketing_consent, customer.birth_date,
+                   customer.street, customer.postal_code, customer.region)
                   is distinct from
                   (excluded.first_name, excluded.last_name, excluded.email, excluded.phone, excluded.loyalty_number,
-                   excluded.locale, excluded.city, excluded.country, excluded.marketing_consent, excluded.birth_date)
+                   excluded.locale, excluded.city, excluded.country, excluded.marketing_consent, excluded.birth_date,
+                   excluded.street, excluded.postal_code, excluded.region)
             returning external_id, id, (xmax = 0) as inserted
             """;
 
@@ -62,7 +66,7 @@ public class CustomerBulkUpsert {
         }
         int n = customers.size();
         List<Long> stored = new java.util.ArrayList<>();
-        Object[][] cols = new Object[12][n];
+        Object[][] cols = new Object[15][n];
         for (int i = 0; i < n; i++) {
             CustomerData c = customers.get(i);
             cols[0][i] = c.externalId();
@@ -77,11 +81,14 @@ public class CustomerBulkUpsert {
             cols[9][i] = c.marketingConsent();
             cols[10][i] = c.createdAt() == null ? null : c.createdAt().toString();
             cols[11][i] = c.birthDate() == null ? null : c.birthDate().toString();
+            cols[12][i] = c.street();
+            cols[13][i] = c.postalCode();
+            cols[14][i] = c.region();
             outcomes.put(c.externalId(), UpsertOutcome.UNCHANGED);
         }
         jdbc.query((Connection con) -> {
             PreparedStatement ps = con.prepareStatement(SQL);
-            for (int col = 0; col < 12; col++) {
+            for (int col = 0; col < cols.length; col++) {
                 ps.setArray(col + 1, col == 9 ? SqlArrays.bool(con, cols[col]) : SqlArrays.text(con, cols[col]));
             }
             return ps;

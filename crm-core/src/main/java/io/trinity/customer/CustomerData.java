@@ -19,5 +19,8 @@ public record CustomerData(
         @Nullable String country,
         boolean marketingConsent,
         @Nullable OffsetDateTime createdAt,
-        java.time.@Nullable LocalDate birthDate) {
+        java.time.@Nullable LocalDate birthDate,
+        @Nullable String street,
+        @Nullable String postalCode,
+        @Nullable String region) {
 }

@@ -20,7 +20,10 @@ public record CustomerDetails(
         CustomerStatus status,
         Instant createdAt,
         Instant updatedAt,
-        java.time.@Nullable LocalDate birthDate) {
+        java.time.@Nullable LocalDate birthDate,
+        @Nullable String street,
+        @Nullable String postalCode,
+        @Nullable String region) {
 
     public String displayName() {
         String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();

@@ -1,17 +1,22 @@
 package io.trinity.customer;
 
 import io.trinity.database.SqlArrays;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Resolves many {@link CustomerRef}s with at most three queries, so a 10,000-item batch does not cost 10,000
- * lookups. A ref that matches nobody, or an e-mail shared by several customers, is left out of the answer.
+ * Resolves many {@link CustomerRef}s with at most four queries, so a 10,000-item batch does not cost 10,000
+ * lookups. A ref that matches nobody, or an e-mail shared by several people, is left out of the answer. A ref naming
+ * a merged customer (by id, external id, e-mail or loyalty number) resolves to the customer it was merged into,
+ * following chains (A into B, B into C: A is C), so ingest that names the merged customer lands on the survivor.
  */
 @Component
 public class CustomerResolver {
@@ -38,27 +43,74 @@ public class CustomerResolver {
                     .forEach(pair -> found.put(CustomerRef.byExternalId(pair.key()), pair.id()));
         }
         if (emails.length > 0) {
-            Map<String, Long> byEmail = new HashMap<>();
-            Map<String, Integer> counts = new HashMap<>();
-            query("select id, lower(email) from customer where lower(email) = any(?) and status = 'ACTIVE'", emails,
-                    false).forEach(pair -> {
-                        byEmail.put(pair.key(), pair.id());
-                        counts.merge(pair.key(), 1, Integer::sum);
-                    });
-            byEmail.forEach((email, id) -> {
-                if (counts.get(email) == 1) {
-                    found.put(CustomerRef.byEmail(email), id);
+            Map<String, List<Long>> byEmail = new HashMap<>();
+            query("select id, lower(email) from customer where lower(email) = any(?) and status <> 'ANONYMISED'",
+                    emails, false).forEach(pair -> byEmail.computeIfAbsent(pair.key(), k -> new ArrayList<>())
+                            .add(pair.id()));
+            Map<Long, Long> survivors = survivors(byEmail.values().stream().flatMap(List::stream).toList());
+            byEmail.forEach((email, owners) -> {
+                List<Long> people = owners.stream().map(id -> survivors.getOrDefault(id, id)).distinct().toList();
+                if (people.size() == 1) {
+                    found.put(CustomerRef.byEmail(email), people.get(0));
                 }
             });
         }
+        Map<Long, Long> survivors = survivors(found.values());
+        found.replaceAll((ref, id) -> survivors.getOrDefault(id, id));
         return found;
+    }
+
+    /** The one customer (after merges) with this loyalty number, if any. */
+    public Optional<Long> byLoyaltyNumber(String loyaltyNumber) {
+        List<Long> ids = jdbc.queryForList(
+                "select id from customer where loyalty_number = ? and status <> 'ANONYMISED'", Long.class,
+                loyaltyNumber.strip());
+        return ids.isEmpty() ? Optional.empty() : Optional.of(survivors(ids).getOrDefault(ids.get(0), ids.get(0)));
+    }
+
+    /** The customers (after merges) with this e-mail address, compared case-insensitively. */
+    public List<Long> byEmail(String email) {
+        List<Long> ids = jdbc.queryForList(
+                "select id from customer where lower(email) = ? and status <> 'ANONYMISED'", Long.class,
+                email.strip().toLowerCase(Locale.ROOT));
+        Map<Long, Long> survivors = survivors(ids);
+        return ids.stream().map(id -> survivors.getOrDefault(id, id)).distinct().sorted().toList();
+    }
+
+    /** The customer this one is now: itself, or (following chains of merges) the one it was merged into. */
+    public long current(long customerId) {
+        return survivors(List.of(customerId)).getOrDefault(customerId, customerId);
+    }
+
+    /**
+     * For each of these customers that was merged, the customer it ended up in (following chains); customers
+     * that were not merged are not in the answer.
+     */
+    public Map<Long, Long> survivors(Collection<Long> customerIds) {
+        Map<Long, Long> result = new HashMap<>();
+        if (customerIds.isEmpty()) {
+            return result;
+        }
+        jdbc.query(connection -> {
+            var ps = connection.prepareStatement("""
+                    with recursive chain (start, id, merged_into, depth) as (
+                        select id, id, merged_into, 0 from customer where id = any(?) and merged_into is not null
+                        union all
+                        select chain.start, c.id, c.merged_into, chain.depth + 1
+                        from chain join customer c on c.id = chain.merged_into
+                        where chain.depth < 100)
+                    select start, id from chain where merged_into is null""");
+            ps.setArray(1, SqlArrays.bigint(connection, customerIds.stream().distinct().toArray()));
+            return ps;
+        }, rs -> {
+            result.put(rs.getLong(1), rs.getLong(2));
+        });
+        return result;
     }
 
     /** Whether an e-mail ref failed because several customers share that address (for a clearer message). */
     public boolean isAmbiguousEmail(String email) {
-        Integer n = jdbc.queryForObject("select count(*) from customer where lower(email) = ? and status = 'ACTIVE'",
-                Integer.class, email);
-        return n != null && n > 1;
+        return byEmail(email).size() > 1;
     }
 
     private record Pair(long id, String key) {

@@ -29,9 +29,12 @@ public class CustomerService {
     private final Clock clock;
     private final IngestWindow times;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final CustomerResolver resolver;
 
     CustomerService(JdbcClient jdbc, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events, IngestWindow times) {
+            org.springframework.context.ApplicationEventPublisher events, IngestWindow times,
+            CustomerResolver resolver) {
+        this.resolver = resolver;
         this.times = times;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -42,7 +45,7 @@ public class CustomerService {
             external_id = :externalId, first_name = :firstName, last_name = :lastName, email = :email,
             phone = :phone, loyalty_number = :loyaltyNumber, locale = :locale, city = :city, country = :country,
             birth_date = :birthDate, marketing_consent = :consent, consent_changed_at = :consentChangedAt,
-            updated_at = :updatedAt""";
+            street = :street, postal_code = :postalCode, region = :region, updated_at = :updatedAt""";
 
     @Transactional
     public CustomerDetails create(CustomerDraft draft) {
@@ -56,17 +59,29 @@ public class CustomerService {
         saved.id = bind(jdbc.sql("""
                         insert into customer (external_id, first_name, last_name, email, phone, loyalty_number, locale,
                                               city, country, birth_date, marketing_consent, consent_changed_at,
-                                              created_at, updated_at)
+                                              created_at, updated_at, street, postal_code, region)
                         values (:externalId, :firstName, :lastName, :email, :phone, :loyaltyNumber, :locale, :city,
-                                :country, :birthDate, :consent, :consentChangedAt, :createdAt, :updatedAt)
+                                :country, :birthDate, :consent, :consentChangedAt, :createdAt, :updatedAt, :street,
+                                :postalCode, :region)
                         returning id"""), saved).query(Long.class).single();
         events.publishEvent(CustomersChanged.of(List.of(saved.id)));
         events.publishEvent(new CustomersStored(List.of(saved.id)));
         return saved.details();
     }
 
+    /**
+     * Edits a customer. An edit that names a merged-away customer lands on the one it was merged into (the
+     * survivor keeps its own external id).
+     */
     @Transactional
-    public CustomerDetails update(long id, CustomerDraft draft) {
+    public CustomerDetails update(long requestedId, CustomerDraft requested) {
+        long id = resolver.current(requestedId);
+        CustomerDraft draft = requested;
+        if (id != requestedId) {
+            String own = jdbc.sql("select external_id from customer where id = ?").param(id).query(String.class)
+                    .single();
+            draft = requested.withExternalId(own);
+        }
         Customer customer = jdbc.sql("select * from customer where id = ? for update").param(id)
                 .query((rs, n) -> Customer.row(rs)).optional().orElseThrow(() -> notFound(id));
         CustomerData data = validate(draft);
@@ -90,7 +105,8 @@ public class CustomerService {
     }
 
     @Transactional(readOnly = true)
-    public CustomerDetails get(long id) {
+    public CustomerDetails get(long requestedId) {
+        long id = resolver.current(requestedId);
         return jdbc.sql("select * from customer where id = ?").param(id).query(CustomerService::row).optional()
                 .orElseThrow(() -> notFound(id));
     }
@@ -105,6 +121,7 @@ public class CustomerService {
                 .param("email", c.email).param("phone", c.phone).param("loyaltyNumber", c.loyaltyNumber)
                 .param("locale", c.locale).param("city", c.city).param("country", c.country)
                 .param("birthDate", c.birthDate).param("consent", c.marketingConsent)
+                .param("street", c.street).param("postalCode", c.postalCode).param("region", c.region)
                 .param("consentChangedAt", c.consentChangedAt == null ? null : Timestamp.from(c.consentChangedAt))
                 .param("createdAt", Timestamp.from(c.createdAt)).param("updatedAt", Timestamp.from(c.updatedAt));
     }
@@ -116,7 +133,18 @@ public class CustomerService {
             throw new InvalidInputException("limit", "must be between 1 and " + MAX_PAGE);
         }
         long afterId = after == null || after.isBlank() ? 0 : Cursor.decode(after);
-        StringBuilder sql = new StringBuilder("select * from customer where id > :after");
+        boolean exact = (filter.externalId() != null && !filter.externalId().isBlank())
+                || (filter.email() != null && !filter.email().isBlank());
+        if (exact) {
+            return exactLookup(filter, limit, afterId);
+        }
+        // Merged-away records are the survivor now; lists show each person once.
+        StringBuilder sql = new StringBuilder("select * from customer where id > :after and (status <> 'MERGED'");
+        if (filter.q() != null && !filter.q().isBlank()) {
+            // An exact external id or loyalty number of a merged-away record still finds the person.
+            sql.append(" or external_id = :exact or loyalty_number = :exact");
+        }
+        sql.append(")");
         JdbcClient.StatementSpec spec;
         List<Object[]> params = new ArrayList<>();
         if (filter.externalId() != null && !filter.externalId().isBlank()) {
@@ -143,12 +171,60 @@ public class CustomerService {
         for (Object[] p : params) {
             spec = spec.param((String) p[0], p[1]);
         }
-        List<CustomerDetails> rows = spec.query(CustomerService::row).list();
+        List<CustomerDetails> rows = survivorsOf(spec.query(CustomerService::row).list());
         if (rows.size() > limit) {
             List<CustomerDetails> page = rows.subList(0, limit);
             return new Page<>(List.copyOf(page), Cursor.encode(page.get(limit - 1).id()));
         }
         return new Page<>(rows, null);
+    }
+
+    /**
+     * An exact lookup (external id, e-mail) also finds merged-away records and answers with the customers they were
+     * merged into, each once.
+     */
+    private Page<CustomerDetails> exactLookup(CustomerFilter filter, int limit, long afterId) {
+        List<Long> ids;
+        if (filter.externalId() != null && !filter.externalId().isBlank()) {
+            ids = jdbc.sql("select id from customer where external_id = ?").param(filter.externalId().strip())
+                    .query(Long.class).list();
+            if (filter.email() != null && !filter.email().isBlank()) {
+                List<Long> byEmail = resolver.byEmail(filter.email());
+                ids = ids.stream().map(resolver::current).filter(byEmail::contains).toList();
+            }
+        } else {
+            ids = resolver.byEmail(filter.email());
+        }
+        java.util.Map<Long, Long> survivors = resolver.survivors(ids);
+        List<Long> people = ids.stream().map(i -> survivors.getOrDefault(i, i)).distinct().sorted()
+                .filter(i -> i > afterId).toList();
+        List<CustomerDetails> rows = people.isEmpty() ? List.of() : jdbc.sql(
+                "select * from customer where id = any(:ids) order by id limit :limit")
+                .param("ids", people.toArray(Long[]::new)).param("limit", limit + 1).query(CustomerService::row)
+                .list();
+        if (rows.size() > limit) {
+            List<CustomerDetails> page = rows.subList(0, limit);
+            return new Page<>(List.copyOf(page), Cursor.encode(page.get(limit - 1).id()));
+        }
+        return new Page<>(rows, null);
+    }
+
+    /** Each merged-away record replaced by the customer it is now, each person once, in the original order. */
+    private List<CustomerDetails> survivorsOf(List<CustomerDetails> rows) {
+        if (rows.stream().noneMatch(r -> r.status() == CustomerStatus.MERGED)) {
+            return rows;
+        }
+        java.util.Map<Long, Long> survivors = resolver.survivors(rows.stream().map(CustomerDetails::id).toList());
+        java.util.LinkedHashMap<Long, CustomerDetails> out = new java.util.LinkedHashMap<>();
+        for (CustomerDetails row : rows) {
+            Long survivor = survivors.get(row.id());
+            if (survivor == null) {
+                out.putIfAbsent(row.id(), row);
+            } else if (!out.containsKey(survivor)) {
+                out.put(survivor, get(survivor));
+            }
+        }
+        return List.copyOf(out.values());
     }
 
     static String escapeLike(String value) {
@@ -163,7 +239,8 @@ public class CustomerService {
                 rs.getString("country"), rs.getBoolean("marketing_consent"),
                 consent == null ? null : consent.toInstant(), CustomerStatus.valueOf(rs.getString("status")),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                rs.getObject("birth_date", java.time.LocalDate.class));
+                rs.getObject("birth_date", java.time.LocalDate.class), rs.getString("street"),
+                rs.getString("postal_code"), rs.getString("region"));
     }
 
     private void checkLoyaltyNumberFree(CustomerData data, @Nullable Long self) {

@@ -50,6 +50,9 @@ public final class CustomerValidator {
         String firstName = text(draft.firstName(), "firstName", errors);
         String lastName = text(draft.lastName(), "lastName", errors);
         String city = text(draft.city(), "city", errors);
+        String street = text(draft.street(), "street", errors);
+        String region = limited(text(draft.region(), "region", errors), "region", 100, errors);
+        String postalCode = limited(text(draft.postalCode(), "postalCode", errors), "postalCode", 20, errors);
         String email = trim(draft.email());
         if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
             errors.add(new FieldError("email", "'" + shorten(email) + "' is not an e-mail address"));
@@ -111,7 +114,14 @@ public final class CustomerValidator {
             return null;
         }
         return new CustomerData(externalId, firstName, lastName, email, phone, loyalty, locale, city, country,
-                Boolean.TRUE.equals(draft.marketingConsent()), createdAt, birthDate);
+                Boolean.TRUE.equals(draft.marketingConsent()), createdAt, birthDate, street, postalCode, region);
+    }
+
+    private static @Nullable String limited(@Nullable String value, String field, int max, List<FieldError> errors) {
+        if (value != null && value.length() > max && value.length() <= MAX_TEXT) {
+            errors.add(new FieldError(field, "is longer than " + max + " characters"));
+        }
+        return value;
     }
 
     private static @Nullable String text(@Nullable String value, String field, List<FieldError> errors) {

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -91,10 +92,46 @@ public class DemoDataGenerator {
      * How much each customer does. The demo is a believable shop; the benchmark profile matches the scoring
      * benchmark's shape (about 9 orders, 5 activities and 12 follow edges per customer).
      */
-    public record Scale(double orderMultiplier, boolean everyoneActive, int maxFollows, boolean everyoneFollows) {
+    public record Scale(double orderMultiplier, boolean everyoneActive, int maxFollows, boolean everyoneFollows,
+            double duplicateShare) {
 
-        public static final Scale DEMO = new Scale(1.0, false, 24, false);
-        public static final Scale BENCHMARK = new Scale(1.65, true, 24, true);
+        /** The demo: about one customer in twenty-five is a second record of someone, made messy. */
+        public static final Scale DEMO = new Scale(1.0, false, 24, false, 0.04);
+        public static final Scale BENCHMARK = new Scale(1.65, true, 24, true, 0);
+    }
+
+    /** Street names and postal code stems of the demo's cities. */
+    private static final Map<String, String[]> STREETS = Map.of(
+            "US", new String[] {"Pine Street", "Maple Avenue", "Broadway", "Lakeview Drive", "Cedar Lane", "Main Street"},
+            "NO", new String[] {"Storgata", "Kirkeveien", "Thorvald Meyers gate", "Bogstadveien", "Strandgata"},
+            "ES", new String[] {"Calle Mayor", "Calle de Alcalá", "Gran Vía", "Carrer de Balmes", "Avenida de la Paz"});
+    private static final Map<String, String> POSTAL = Map.ofEntries(Map.entry("Seattle", "981"),
+            Map.entry("Tacoma", "984"), Map.entry("Denver", "802"), Map.entry("Boulder", "803"),
+            Map.entry("Portland", "972"), Map.entry("Salt Lake City", "841"), Map.entry("Oslo", "0"),
+            Map.entry("Bergen", "50"), Map.entry("Tromsø", "90"), Map.entry("Madrid", "280"),
+            Map.entry("Barcelona", "080"));
+    private static final Map<String, String> REGION = Map.ofEntries(Map.entry("Seattle", "WA"),
+            Map.entry("Tacoma", "WA"), Map.entry("Denver", "CO"), Map.entry("Boulder", "CO"),
+            Map.entry("Portland", "OR"), Map.entry("Salt Lake City", "UT"), Map.entry("Oslo", "Oslo"),
+            Map.entry("Bergen", "Vestland"), Map.entry("Tromsø", "Troms"), Map.entry("Madrid", "Madrid"),
+            Map.entry("Barcelona", "Cataluña"));
+
+    /** A street line and postal code in the customer's city, or nulls for the one in five without an address. */
+    private static String[] address(String city, String country, SplittableRandom random) {
+        if (random.nextDouble() < 0.2) {
+            return new String[] {null, null};
+        }
+        String[] streets = STREETS.get(country);
+        String name = streets[random.nextInt(streets.length)];
+        int number = 1 + random.nextInt(120);
+        String street = country.equals("US") ? number + " " + name : name + " " + number;
+        String stem = POSTAL.get(city);
+        int width = country.equals("NO") ? 4 : 5;
+        StringBuilder postal = new StringBuilder(stem);
+        while (postal.length() < width) {
+            postal.append(random.nextInt(10));
+        }
+        return new String[] {street, postal.toString()};
     }
 
     /** What was generated, for the startup log and the benchmarks. */
@@ -169,6 +206,11 @@ public class DemoDataGenerator {
         int[] lastName = new int[customerCount];
         Instant[] createdAt = new Instant[customerCount];
         long[] followerCount = new long[customerCount];
+        // Messy second records of earlier customers (typos, nicknames, another e-mail, a moved address), from
+        // their own random stream so the rest of the base is the same with or without them.
+        SplittableRandom duplicates = new SplittableRandom(seed ^ 0x5eed);
+        DuplicateMaker maker = new DuplicateMaker(new SyntheticPeople(seed, "NW-" + runTag + "-D"));
+        SyntheticPeople.Person[] people = new SyntheticPeople.Person[customerCount];
         try (CopyWriter customers = customerLoad.open(connection)) {
             for (int i = 0; i < customerCount; i++) {
                 long id = customerBase + i + 1;
@@ -188,10 +230,29 @@ public class DemoDataGenerator {
                     case "ES" -> "es-ES";
                     default -> "en-US";
                 };
-                customers.row(id, "NW-" + runTag + "-" + String.format(Locale.ROOT, "%07d", i + 1), first, last,
-                        email, random.nextDouble() < 0.6 ? phone(p[1], random) : null,
-                        random.nextDouble() < 0.8 ? "NL-" + runTag + "-" + (100_000 + i) : null, locale, p[0], p[1],
-                        consent, consent ? created : null, created, created, birthDate(id));
+                String phone = random.nextDouble() < 0.6 ? phone(p[1], random) : null;
+                String loyalty = random.nextDouble() < 0.8 ? "NL-" + runTag + "-" + (100_000 + i) : null;
+                String[] address = address(p[0], p[1], random);
+                java.time.LocalDate born = birthDate(id);
+                String externalId = "NW-" + runTag + "-" + String.format(Locale.ROOT, "%07d", i + 1);
+                people[i] = new SyntheticPeople.Person(id, externalId, first, last, email, phone, loyalty, born,
+                        address[0], address[1], p[0], REGION.get(p[0]), p[1], locale);
+                if (i > 10 && duplicates.nextDouble() < scale.duplicateShare()) {
+                    int j = duplicates.nextInt(i);
+                    SyntheticPeople.Person copy = maker.duplicate(people[j]).person();
+                    people[i] = copy;
+                    firstName[i] = firstName[j];
+                    lastName[i] = lastName[j];
+                    place[i] = place[j];
+                    // The unique loyalty number stays with the first record; a duplicate is the card-less account.
+                    customers.row(id, externalId, copy.first(), copy.last(), copy.email(), copy.phone(), null,
+                            locale, copy.city(), p[1], consent, consent ? created : null, created, created,
+                            copy.birthDate(), copy.street(), copy.postalCode(), copy.region());
+                } else {
+                    customers.row(id, externalId, first, last, email, phone, loyalty, locale, p[0], p[1], consent,
+                            consent ? created : null, created, created, born, address[0], address[1],
+                            REGION.get(p[0]));
+                }
                 // Audience: most people have a few hundred followers, a few have tens of thousands.
                 double pareto = 1 / Math.pow(1 - random.nextDouble(), 1 / 1.2);
                 hubWeight[i] = pareto;

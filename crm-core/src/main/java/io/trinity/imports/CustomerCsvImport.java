@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports customers from CSV (columns as in the shared fixtures: external_id, first_name, last_name, email, phone,
- * loyalty_number, facebook_id, x_username, city, country, consent_marketing, created_at). The Facebook id and X
+ * loyalty_number, facebook_id, x_username, street, postal_code, city, region, country, consent_marketing,
+ * created_at, birth_date). The Facebook id and X
  * username are the customer's own declaration, so they link those identities.
  */
 @Service
@@ -38,11 +39,12 @@ public class CustomerCsvImport {
             Map.entry("lastName", "last_name"), Map.entry("email", "email"), Map.entry("phone", "phone"),
             Map.entry("loyaltyNumber", "loyalty_number"), Map.entry("locale", "locale"), Map.entry("city", "city"),
             Map.entry("country", "country"), Map.entry("marketingConsent", "consent_marketing"),
-            Map.entry("createdAt", "created_at"), Map.entry("birthDate", "birth_date"));
+            Map.entry("createdAt", "created_at"), Map.entry("birthDate", "birth_date"), Map.entry("street", "street"),
+            Map.entry("postalCode", "postal_code"), Map.entry("region", "region"));
     /** Every column a customer file may have. */
     static final Set<String> COLUMNS = Set.of("external_id", "first_name", "last_name", "email", "phone",
             "loyalty_number", "locale", "facebook_id", "x_username", "city", "country", "consent_marketing",
-            "created_at", "birth_date");
+            "created_at", "birth_date", "street", "postal_code", "region");
     private static final Pattern FACEBOOK_ID = Pattern.compile("^[0-9]{1,30}$");
     private static final Pattern X_USERNAME = Pattern.compile("^@?[A-Za-z0-9_]{1,15}$");
 
@@ -107,7 +109,8 @@ public class CustomerCsvImport {
         }
         CustomerDraft draft = new CustomerDraft(row.get("external_id"), row.get("first_name"), row.get("last_name"),
                 row.get("email"), row.get("phone"), row.get("loyalty_number"), row.get("locale"), row.get("city"),
-                row.get("country"), consent, row.get("created_at"), row.get("birth_date"));
+                row.get("country"), consent, row.get("created_at"), row.get("birth_date"), row.get("street"),
+                row.get("postal_code"), row.get("region"));
         CustomerData data = CustomerValidator.clean(draft, times.now(), errors);
         List<Declared> identities = new ArrayList<>();
         String facebookId = row.get("facebook_id");

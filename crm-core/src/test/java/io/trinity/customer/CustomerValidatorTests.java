@@ -14,7 +14,7 @@ class CustomerValidatorTests {
 
     static CustomerDraft draft(String externalId, String email, String country, String locale, String createdAt) {
         return new CustomerDraft(externalId, " Åse ", "Nygård", email, null, null, locale, "Tromsø", country, true,
-                createdAt, null);
+                createdAt, null, null, null, null);
     }
 
     @Test
@@ -53,7 +53,7 @@ class CustomerValidatorTests {
     @Test
     void namesWithControlCharactersAreRefused() {
         CustomerDraft draft = new CustomerDraft("X", "Ann\nMarie", null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null, null, null);
         assertThat(CustomerValidator.check(draft, NOW)).extracting(FieldError::field).containsExactly("firstName");
     }
 }

@@ -20,6 +20,9 @@ public final class Customers {
     private @Nullable String country;
     private boolean consent = true;
     private @Nullable String birthDate;
+    private @Nullable String street;
+    private @Nullable String postalCode;
+    private @Nullable String region;
 
     private Customers(String externalId) {
         this.externalId = externalId;
@@ -62,6 +65,16 @@ public final class Customers {
         return this;
     }
 
+    /** A postal address: street line, postal code, city, region and country. */
+    public Customers at(String street, String postalCode, String city, @Nullable String region, String country) {
+        this.street = street;
+        this.postalCode = postalCode;
+        this.city = city;
+        this.region = region;
+        this.country = country;
+        return this;
+    }
+
     public Customers born(String date) {
         this.birthDate = date;
         return this;
@@ -74,6 +87,6 @@ public final class Customers {
 
     public CustomerDraft draft() {
         return new CustomerDraft(externalId, firstName, lastName, email, phone, loyaltyNumber, null, city, country,
-                consent, null, birthDate);
+                consent, null, birthDate, street, postalCode, region);
     }
 }

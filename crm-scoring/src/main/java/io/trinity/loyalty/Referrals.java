@@ -38,16 +38,19 @@ public class Referrals {
 
     private final JdbcClient jdbc;
     private final CustomerService customers;
+    private final io.trinity.customer.CustomerResolver resolver;
 
-    Referrals(JdbcClient jdbc, CustomerService customers) {
+    Referrals(JdbcClient jdbc, CustomerService customers, io.trinity.customer.CustomerResolver resolver) {
+        this.resolver = resolver;
         this.customers = customers;
         this.jdbc = jdbc;
     }
 
     /** The customer's referral code, made on first request. */
     @Transactional
-    public String codeFor(long customerId) {
-        requireCustomer(customerId, "customerId");
+    public String codeFor(long requestedId) {
+        requireCustomer(requestedId, "customerId");
+        long customerId = resolver.current(requestedId);
         return jdbc.sql("select code from referral_code where customer_id = ?").param(customerId).query(String.class)
                 .optional().orElseGet(() -> {
                     for (int attempt = 0; attempt < 5; attempt++) {
@@ -90,6 +93,9 @@ public class Referrals {
                     .orElseThrow(() -> new InvalidInputException("referralCode", "no customer has this referral code"));
         }
         requireCustomer(referredId, "referredCustomerId");
+        // Codes and ids of merged-away records name the customer they were merged into.
+        referrer = resolver.current(referrer);
+        referredId = resolver.current(referredId);
         if (referrer == referredId) {
             throw new InvalidInputException("referredCustomerId", "a customer cannot refer themselves");
         }

@@ -341,13 +341,13 @@ class LoyaltyLedgerTests {
         assertThat(ledger(mo)).extracting(LedgerEntry::points).as("facebook only, once").containsExactly(200L);
 
         customers.update(mo, new CustomerDraft(p + "-mo", "Mo", "Tester", "mo@example.com", "+4712345678", null,
-                null, "Oslo", "NO", true, null, null));
+                null, "Oslo", "NO", true, null, null, null, null, null));
         assertThat(ledger(mo)).hasSize(1);
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         customers.update(mo, new CustomerDraft(p + "-mo", "Mo", "Tester", "mo@example.com", "+4712345678", null,
-                null, "Oslo", "NO", true, null, today.minusYears(30).toString()));
+                null, "Oslo", "NO", true, null, today.minusYears(30).toString(), null, null, null));
         customers.update(mo, new CustomerDraft(p + "-mo", "Mo", "Tester", "mo@example.com", "+4712345679", null,
-                null, "Oslo", "NO", true, null, today.minusYears(30).toString()));
+                null, "Oslo", "NO", true, null, today.minusYears(30).toString(), null, null, null));
         assertThat(ledger(mo)).extracting(LedgerEntry::points).containsExactly(75L, 200L);
 
         jobs.birthdays(today);

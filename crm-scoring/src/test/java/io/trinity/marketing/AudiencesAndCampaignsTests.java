@@ -46,7 +46,7 @@ class AudiencesAndCampaignsTests {
             String id = "AC-%02d".formatted(i);
             customers.create(new CustomerDraft(id, i == 7 ? "=cmd|' /C calc'!A0" : "Name" + i, "Tester", id
                     + "@example.com", null, null, null, i % 2 == 0 ? "Oslo" : "Seattle", i % 2 == 0 ? "NO" : "US",
-                    i % 4 != 0, null, null));
+                    i % 4 != 0, null, null, null, null, null));
             for (int k = 0; k < 1 + i % 5; k++) {
                 drafts.add(new OrderDraft(id + "-o" + k, null, id, null, recent.minus(i * 3L + k, ChronoUnit.DAYS)
                         .toString(), (10 + i * 7) + ".00", "USD", "web", null));

@@ -48,6 +48,8 @@ public class SecurityConfiguration {
         Role.LOYALTY_ADMIN.name(), Role.ADMIN.name()};
     static final String[] INGEST = {Role.INTEGRATION.name(), Role.ADMIN.name()};
     static final String[] LOYALTY = {Role.LOYALTY_ADMIN.name(), Role.ADMIN.name()};
+    /** Who reviews and merges duplicate customers. */
+    static final String[] DEDUPE = {Role.SERVICE.name(), Role.MARKETING.name(), Role.ADMIN.name()};
 
     @Bean
     @Order(1)
@@ -69,6 +71,12 @@ public class SecurityConfiguration {
                                 "/api/v1/customers/*/referral-code")
                         .hasAnyRole(Role.SERVICE.name(), Role.LOYALTY_ADMIN.name(), Role.ADMIN.name(),
                                 Role.INTEGRATION.name())
+                        .requestMatchers("/api/v1/duplicates/scans", "/api/v1/duplicates/scans/*")
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/merges/*/undo").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/duplicates", "/api/v1/merges/*").hasAnyRole(DEDUPE)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/duplicates/*/reject", "/api/v1/customers/*/merge")
+                        .hasAnyRole(DEDUPE)
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers").hasAnyRole(INGEST)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/customers/*").hasAnyRole(INGEST)
                         .requestMatchers(HttpMethod.GET, "/api/v1/customers", "/api/v1/customers/**")
@@ -166,6 +174,9 @@ public class SecurityConfiguration {
                             "/unavailable", "/account/password").permitAll();
                     auth
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/duplicates/scans", "/merges/*/undo")
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers("/duplicates", "/duplicates/**", "/customers/*/merge").hasAnyRole(DEDUPE)
                         .requestMatchers("/loyalty", "/loyalty/**").hasAnyRole(LOYALTY)
                         .requestMatchers("/marketing", "/marketing/**")
                         .hasAnyRole(Role.MARKETING.name(), Role.ADMIN.name())

@@ -31,11 +31,16 @@ class CustomerConsoleController {
     private final io.trinity.cases.ServiceCases cases;
     private final io.trinity.moments.Moments moments;
     private final tools.jackson.databind.json.JsonMapper json;
+    private final io.trinity.customer.CustomerResolver resolver;
+    private final io.trinity.customer.CustomerMerges merges;
 
     CustomerConsoleController(CustomerService customers, IdentityStore identities, OrderQueries orders,
             CustomerValues values, io.trinity.loyalty.LoyaltyAccounts loyalty,
             io.trinity.timeline.Timeline timeline, io.trinity.cases.ServiceCases cases,
-            io.trinity.moments.Moments moments, tools.jackson.databind.json.JsonMapper json) {
+            io.trinity.moments.Moments moments, tools.jackson.databind.json.JsonMapper json,
+            io.trinity.customer.CustomerResolver resolver, io.trinity.customer.CustomerMerges merges) {
+        this.resolver = resolver;
+        this.merges = merges;
         this.loyalty = loyalty;
         this.timeline = timeline;
         this.cases = cases;
@@ -64,7 +69,13 @@ class CustomerConsoleController {
     @GetMapping("/customers/{id}")
     String detail(@PathVariable long id, @RequestParam(required = false) @Nullable String ordersAfter,
             @RequestParam(required = false) @Nullable String timelineAfter, Model model) {
+        // A merged-away customer is the survivor now: its old links keep working.
+        long current = resolver.current(id);
+        if (current != id) {
+            return "redirect:/customers/" + current;
+        }
         model.addAttribute("customer", customers.get(id));
+        model.addAttribute("merges", merges.mergesOf(id));
         model.addAttribute("identities", identities.forCustomer(id));
         model.addAttribute("orders", orders.forCustomer(id, 20, ordersAfter));
         model.addAttribute("timeline", timeline.of(id, 25, timelineAfter));

@@ -58,7 +58,7 @@ class ConsoleJourneysTests {
     void start() {
         Browser.assumeAvailable();
         CustomerDetails hostile = customers.create(new CustomerDraft(p + "-x", "<img src=x onerror=\"window.__xss='name'\">",
-                "O'Hara", null, null, null, null, "Seattle", "US", true, null, null));
+                "O'Hara", null, null, null, null, "Seattle", "US", true, null, null, null, null, null));
         hostileCustomer = hostile.id();
         String payload = "<script>window.__xss='script'</script><img src=x onerror=\"window.__xss='img'\"> love it";
         activities.ingest(List.of(

@@ -105,6 +105,20 @@ public class IncrementalRescorer {
                 r.reviews(), r.conversations(), r.referrals(), r.checkins(), r.relationshipScore(), r.followers(),
                 r.postsPer30d(), r.engagementPerPost(), r.amplification(), r.pageRank(), r.influenceScore(),
                 r.combined(), r.segment()}).toList());
+            // Customers no longer active (merged into another, anonymised) leave the current run's lists.
+            java.util.Set<Long> scored = new java.util.HashSet<>();
+            for (ValueRow r : rows) {
+                scored.add(r.customerId());
+            }
+            Object[] gone = ids.stream().filter(id -> !scored.contains(id)).toArray();
+            if (gone.length > 0) {
+                jdbc.update(con -> {
+                    var ps = con.prepareStatement("delete from customer_value where run_id = ? and customer_id = any(?)");
+                    ps.setLong(1, runId);
+                    ps.setArray(2, con.createArrayOf("bigint", gone));
+                    return ps;
+                });
+            }
             return rows.length;
         });
         return rescored == null ? 0 : rescored;

@@ -52,7 +52,7 @@ class PurchaseTotalsTests {
                 + " cascade").update();
         for (int i = 0; i < 40; i++) {
             ids.add(customers.create(new CustomerDraft("T" + i, "Tess", "Total" + i, "t" + i + "@example.com", null,
-                    null, null, null, null, false, "2020-01-01T00:00:00Z", null)).id());
+                    null, null, null, null, false, "2020-01-01T00:00:00Z", null, null, null, null)).id());
         }
     }
 

@@ -69,7 +69,7 @@ class ScoringRunTests {
                 + " cascade").update();
         for (String name : List.of("A", "B", "C", "D", "E", "F", "G")) {
             ids.put(name, customers.create(new CustomerDraft(name, name, "Tester", name.toLowerCase() + "@example.com",
-                    null, null, null, null, null, false, "2020-01-01T00:00:00Z", null)).id());
+                    null, null, null, null, null, false, "2020-01-01T00:00:00Z", null, null, null, null)).id());
         }
         BatchResult result = orders.ingest(List.of(
                 order("A1", "A", "2026-06-30T23:59:59Z", "100.00", "USD"),

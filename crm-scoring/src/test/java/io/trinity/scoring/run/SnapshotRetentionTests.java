@@ -40,7 +40,7 @@ class SnapshotRetentionTests {
         jdbc.sql("truncate customer, orders, activity, social_identity, scoring_run, customer_value, customer_changed"
                 + " cascade").update();
         long id = customers.create(new CustomerDraft("R1", "Rita", "Retained", "rita@example.com", null, null, null,
-                null, null, false, "2020-01-01T00:00:00Z", null)).id();
+                null, null, false, "2020-01-01T00:00:00Z", null, null, null, null)).id();
         orders.ingest(List.of(new OrderDraft("R1-1", id, null, null, "2026-06-01T10:00:00Z", "20.00", "USD", "web",
                 null)));
         RunView first = runs.runNow(LocalDate.parse("2026-06-28"), "test");

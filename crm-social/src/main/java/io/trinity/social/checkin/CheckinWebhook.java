@@ -42,7 +42,11 @@ public class CheckinWebhook {
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    CheckinWebhook(Connections connections, ActivityIngest activities, JdbcClient jdbc) {
+    private final io.trinity.customer.CustomerResolver customerResolver;
+
+    CheckinWebhook(Connections connections, ActivityIngest activities, JdbcClient jdbc,
+            io.trinity.customer.CustomerResolver customerResolver) {
+        this.customerResolver = customerResolver;
         this.connections = connections;
         this.activities = activities;
         this.jdbc = jdbc;
@@ -118,14 +122,12 @@ public class CheckinWebhook {
     private Optional<Long> customer(JsonNode ref) {
         String email = text(ref, "email");
         if (email != null) {
-            List<Long> ids = jdbc.sql("select id from customer_directory where lower(email) = lower(?) and status = 'ACTIVE'")
-                    .param(email.strip()).query(Long.class).list();
+            List<Long> ids = customerResolver.byEmail(email);
             return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
         }
         String loyalty = text(ref, "loyaltyNumber");
         if (loyalty != null) {
-            return jdbc.sql("select id from customer_directory where loyalty_number = ?").param(loyalty.strip())
-                    .query(Long.class).optional();
+            return customerResolver.byLoyaltyNumber(loyalty);
         }
         return Optional.empty();
     }

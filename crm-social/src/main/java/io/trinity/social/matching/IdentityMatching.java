@@ -22,7 +22,10 @@ public class IdentityMatching {
     private final JdbcClient jdbc;
     private final IdentityStore identities;
 
-    IdentityMatching(JdbcClient jdbc, IdentityStore identities) {
+    private final io.trinity.customer.CustomerResolver customers;
+
+    IdentityMatching(JdbcClient jdbc, IdentityStore identities, io.trinity.customer.CustomerResolver customers) {
+        this.customers = customers;
         this.jdbc = jdbc;
         this.identities = identities;
     }
@@ -35,8 +38,7 @@ public class IdentityMatching {
         Set<Long> byLoyalty = new LinkedHashSet<>();
         Matcher loyalty = LOYALTY.matcher(text);
         while (loyalty.find()) {
-            byLoyalty.addAll(jdbc.sql("select id from customer_directory where loyalty_number = ? and status = 'ACTIVE'")
-                    .param(loyalty.group()).query(Long.class).list());
+            customers.byLoyaltyNumber(loyalty.group()).ifPresent(byLoyalty::add);
         }
         if (byLoyalty.size() == 1) {
             return link(identityId, byLoyalty.iterator().next(), LinkMethod.MATCHED_LOYALTY);
@@ -44,8 +46,7 @@ public class IdentityMatching {
         Set<Long> byEmail = new LinkedHashSet<>();
         Matcher email = EMAIL.matcher(text);
         while (email.find()) {
-            List<Long> ids = jdbc.sql("select id from customer_directory where lower(email) = ? and status = 'ACTIVE'")
-                    .param(email.group().toLowerCase(Locale.ROOT)).query(Long.class).list();
+            List<Long> ids = customers.byEmail(email.group());
             if (ids.size() == 1) {
                 byEmail.addAll(ids);
             }
@@ -55,8 +56,7 @@ public class IdentityMatching {
 
     /** Links the identity to the one active customer with this e-mail (compared case-insensitively), if any. */
     public boolean byEmail(long identityId, String email) {
-        List<Long> ids = jdbc.sql("select id from customer_directory where lower(email) = ? and status = 'ACTIVE'")
-                .param(email.strip().toLowerCase(Locale.ROOT)).query(Long.class).list();
+        List<Long> ids = customers.byEmail(email);
         return ids.size() == 1 && link(identityId, ids.get(0), LinkMethod.MATCHED_EMAIL);
     }
 

@@ -17,10 +17,13 @@ record CustomerRequest(
         @Nullable String city,
         @Nullable String country,
         @Nullable Boolean marketingConsent,
-        @Nullable String birthDate) {
+        @Nullable String birthDate,
+        @Nullable String street,
+        @Nullable String postalCode,
+        @Nullable String region) {
 
     CustomerDraft draft() {
         return new CustomerDraft(externalId, firstName, lastName, email, phone, loyaltyNumber, locale, city, country,
-                marketingConsent, null, birthDate);
+                marketingConsent, null, birthDate, street, postalCode, region);
     }
 }

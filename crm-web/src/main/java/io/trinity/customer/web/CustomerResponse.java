@@ -4,7 +4,10 @@ import io.trinity.customer.CustomerDetails;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** A customer as the API returns it: the request's fields plus id, status and timestamps. */
+/**
+ * A customer as the API returns it: the request's fields plus id, status and timestamps. A merged customer is
+ * answered with its survivor, so {@code id} is the survivor's.
+ */
 record CustomerResponse(
         long id,
         String externalId,
@@ -21,11 +24,14 @@ record CustomerResponse(
         String status,
         Instant createdAt,
         Instant updatedAt,
-        java.time.@Nullable LocalDate birthDate) {
+        java.time.@Nullable LocalDate birthDate,
+        @Nullable String street,
+        @Nullable String postalCode,
+        @Nullable String region) {
 
     static CustomerResponse of(CustomerDetails c) {
         return new CustomerResponse(c.id(), c.externalId(), c.firstName(), c.lastName(), c.email(), c.phone(),
                 c.loyaltyNumber(), c.locale(), c.city(), c.country(), c.marketingConsent(), c.consentChangedAt(),
-                c.status().name(), c.createdAt(), c.updatedAt(), c.birthDate());
+                c.status().name(), c.createdAt(), c.updatedAt(), c.birthDate(), c.street(), c.postalCode(), c.region());
     }
 }

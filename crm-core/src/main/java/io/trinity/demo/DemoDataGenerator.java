@@ -246,7 +246,7 @@ public class DemoDataGenerator {
                     place[i] = place[j];
                     // The unique loyalty number stays with the first record; a duplicate is the card-less account.
                     customers.row(id, externalId, copy.first(), copy.last(), copy.email(), copy.phone(), null,
-                            locale, copy.city(), p[1], consent, consent ? created : null, created, created,
+                            copy.locale(), copy.city(), copy.country(), consent, consent ? created : null, created, created,
                             copy.birthDate(), copy.street(), copy.postalCode(), copy.region());
                 } else {
                     customers.row(id, externalId, first, last, email, phone, loyalty, locale, p[0], p[1], consent,

@@ -206,6 +206,36 @@ class ConsoleJourneysTests {
     }
 
     @Test
+    void theAgentFindsAClusterMergesItSeesOneProfileAndAnAdminUndoesIt() {
+        browser.login("service");
+        browser.go("/duplicates");
+        assertThat(browser.text(By.cssSelector(".cluster"))).contains("best match");
+        browser.screenshot("duplicates-queue");
+        browser.click(By.cssSelector(".review-cluster"));
+        assertThat(browser.text(By.id("evidence"))).containsIgnoringCase("weight");
+        browser.screenshot("duplicates-pair");
+        browser.click(By.id("merge"));
+        assertThat(flash()).contains("Merged customer");
+        assertThat(browser.text(By.id("merges"))).contains("merged in");
+        browser.find(By.id("timeline"));
+        String survivorUrl = browser.driver.getCurrentUrl();
+        String merged = browser.text(By.cssSelector("#merges a"));
+        browser.screenshot("duplicates-merged-profile");
+        // The merged-away id opens the survivor's profile.
+        browser.go("/customers/" + merged);
+        assertThat(browser.driver.getCurrentUrl()).isEqualTo(survivorUrl);
+
+        browser.login("admin");
+        browser.driver.get(survivorUrl);
+        browser.click(By.cssSelector("#merges .undo-merge"));
+        browser.driver.switchTo().alert().accept();
+        assertThat(flash()).contains("Merge undone");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/customers/" + merged);
+        assertThat(browser.text(By.id("merges"))).contains("later undone");
+        browser.screenshot("duplicates-undone");
+    }
+
+    @Test
     void theLoyaltyAdminBuildsPreviewsAndActivatesARule() {
         browser.login("loyalty");
         browser.go("/loyalty");

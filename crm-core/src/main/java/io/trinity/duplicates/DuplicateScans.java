@@ -115,11 +115,17 @@ public class DuplicateScans {
 
     private void execute(long scanId) {
         long started = System.nanoTime();
+        Timings timings = new Timings();
         try {
             phase(scanId, "reading", 5);
+            timings.enter("reading");
             List<MatchRecord> records = customers.all();
-            Matcher.Result result = matcher.scan(records, SEED, (phase, percent) -> phase(scanId, phase, percent));
+            Matcher.Result result = matcher.scan(records, SEED, (phase, percent) -> {
+                timings.enter(phase);
+                phase(scanId, phase, percent);
+            });
             phase(scanId, "saving", 85);
+            timings.enter("saving");
             List<PairWriter.Found> found = new ArrayList<>(result.pairs().size());
             for (Matcher.Scored s : result.pairs()) {
                 MatchRecord a = records.get(s.first());
@@ -130,7 +136,9 @@ public class DuplicateScans {
             long[] open = new long[1];
             transactions.executeWithoutResult(status -> {
                 long version = models.save(result.model(), scanId, records.size(), result.candidates());
+                timings.enter("saving keys");
                 keys.replaceAll(records);
+                timings.enter("saving pairs");
                 open[0] = pairs.replaceAll(found, version);
                 jdbc.update("""
                         update duplicate_scan set records = ?, candidates = ?, pairs = ?, model_version = ?
@@ -140,19 +148,45 @@ public class DuplicateScans {
             });
             if (settings.autoMerge()) {
                 phase(scanId, "merging", 95);
+                timings.enter("merging");
                 int merged = autoMerger.mergeAutomaticBand(null);
                 log.info("Duplicate scan {} merged {} pairs of the automatic band", scanId, merged);
             }
             jdbc.update("update duplicate_scan set status = 'succeeded', phase = 'done', progress = 100,"
                     + " finished_at = now() where id = ?", scanId);
-            log.info("Duplicate scan {}: {} customers, {} candidate pairs, {} pairs kept, {} open, in {} ms", scanId,
-                    records.size(), result.candidates(), found.size(), open[0],
-                    (System.nanoTime() - started) / 1_000_000);
+            timings.enter("done");
+            log.info("Duplicate scan {}: {} customers, {} candidate pairs, {} pairs kept, {} open, in {} ms ({})",
+                    scanId, records.size(), result.candidates(), found.size(), open[0],
+                    (System.nanoTime() - started) / 1_000_000, timings);
         } catch (RuntimeException | OutOfMemoryError e) {
             log.error("Duplicate scan {} failed", scanId, e);
             jdbc.update("update duplicate_scan set status = 'failed', finished_at = now(), error = ? where id = ?",
                     String.valueOf(e.getMessage()).substring(0, Math.min(500, String.valueOf(e.getMessage())
                             .length())), scanId);
+        }
+    }
+
+    /** Milliseconds per phase, for the log: where a slow scan spends its time. */
+    private static final class Timings {
+        private final java.util.LinkedHashMap<String, Long> ms = new java.util.LinkedHashMap<>();
+        private @Nullable String current;
+        private long since = System.nanoTime();
+
+        void enter(String phase) {
+            long now = System.nanoTime();
+            if (current != null) {
+                ms.merge(current, (now - since) / 1_000_000, Long::sum);
+            }
+            current = phase;
+            since = now;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder out = new StringBuilder();
+            ms.forEach((phase, t) -> out.append(out.isEmpty() ? "" : ", ").append(phase).append(' ').append(t)
+                    .append(" ms"));
+            return out.toString();
         }
     }
 

@@ -112,6 +112,42 @@ public final class IdentityBenchmark {
                 auto.add(pair);
             }
         });
+        int errors = Integer.getInteger("bench.errors", 0);
+        if (errors > 0) {
+            // -Dbench.errors=N: the first N wrong pairs, each record as stored and the pair's evidence.
+            System.out.println("Wrong pairs (first " + errors + "):");
+            jdbc.query("""
+                    select p.band, p.probability, p.evidence::text, a.external_id, b.external_id,
+                           concat_ws(' | ', a.first_name, a.last_name, a.email, a.phone, a.birth_date, a.street,
+                                     a.postal_code, a.city, a.country),
+                           concat_ws(' | ', b.first_name, b.last_name, b.email, b.phone, b.birth_date, b.street,
+                                     b.postal_code, b.city, b.country)
+                    from duplicate_pair p join customer a on a.id = p.customer_a join customer b on b.id = p.customer_b
+                    where p.status = 'open'
+                      and split_part(a.external_id, '-', 2) <> split_part(b.external_id, '-', 2)
+                    order by p.probability desc limit ?""", rs -> {
+                System.out.printf(Locale.ROOT, "%s %.6f%n  %s%n  %s%n  %s%n", rs.getString(1), rs.getDouble(2),
+                        rs.getString(6), rs.getString(7), rs.getString(3));
+            }, errors);
+        }
+        if (Boolean.getBoolean("bench.patterns")) {
+            // -Dbench.patterns=true: right and wrong pairs per band and comparison pattern, most wrong first.
+            System.out.println("band | right | wrong | pattern");
+            jdbc.query("""
+                    select p.band,
+                           count(*) filter (where split_part(a.external_id, '-', 2) = split_part(b.external_id, '-', 2)),
+                           count(*) filter (where split_part(a.external_id, '-', 2) <> split_part(b.external_id, '-', 2)),
+                           (select string_agg(e ->> 'level', ' / ' order by e ->> 'field')
+                            from jsonb_array_elements(p.evidence) e) as pattern
+                    from duplicate_pair p join customer a on a.id = p.customer_a join customer b on b.id = p.customer_b
+                    where p.status = 'open' group by 1, 4 order by 3 desc limit 40""", rs -> {
+                System.out.printf(Locale.ROOT, "%s | %d | %d | %s%n", rs.getString(1), rs.getLong(2), rs.getLong(3),
+                        rs.getString(4));
+            });
+        }
+        if (Boolean.getBoolean("bench.missed")) {
+            missed(context, entity, both);
+        }
         MatchQuality.Figures a = MatchQuality.of(entity, auto);
         MatchQuality.Figures b = MatchQuality.of(entity, both);
 
@@ -150,4 +186,46 @@ public final class IdentityBenchmark {
         System.out.println();
         System.out.println("Estimated parameters: " + scan.parameters());
     }
+    /** -Dbench.missed=true: the true pairs no band holds, by whether blocking proposed them and their pattern. */
+    private static void missed(ConfigurableApplicationContext context, long[] entity, List<int[]> found) {
+        var records = context.getBean(io.trinity.duplicates.internal.CustomerRecords.class).all();
+        var model = context.getBean(io.trinity.duplicates.internal.ModelStore.class).current().orElseThrow().model();
+        var comparator = io.trinity.duplicates.internal.Evidence.matcher(
+                context.getBean(io.trinity.duplicates.DuplicateSettings.class)).comparator();
+        java.util.Set<Long> kept = new java.util.HashSet<>();
+        found.forEach(p -> kept.add(((long) Math.min(p[0], p[1]) << 32) | Math.max(p[0], p[1])));
+        Map<Long, List<Integer>> byEntity = new HashMap<>();
+        for (int i = 0; i < entity.length; i++) {
+            byEntity.computeIfAbsent(entity[i], k -> new ArrayList<>(2)).add(i);
+        }
+        Map<String, Integer> patterns = new HashMap<>();
+        for (List<Integer> group : byEntity.values()) {
+            for (int x = 0; x < group.size(); x++) {
+                for (int y = x + 1; y < group.size(); y++) {
+                    int i = group.get(x);
+                    int j = group.get(y);
+                    if (kept.contains(((long) Math.min(i, j) << 32) | Math.max(i, j))) {
+                        continue;
+                    }
+                    var a = records.get(Math.min(i, j));
+                    var b = records.get(Math.max(i, j));
+                    java.util.Set<Long> keys = new java.util.HashSet<>();
+                    io.trinity.duplicates.internal.Blocking.keys(a).forEach(k -> keys.add(k.hash()));
+                    boolean blocked = io.trinity.duplicates.internal.Blocking.keys(b).stream()
+                            .anyMatch(k -> keys.contains(k.hash()));
+                    byte[] g = comparator.compare(a, b);
+                    StringBuilder pattern = new StringBuilder(blocked ? "blocked" : "NOT BLOCKED");
+                    pattern.append(String.format(Locale.ROOT, " p<%.1f", Math.ceil(model.probability(g, b) * 10) / 10));
+                    for (var e : model.explain(g, b)) {
+                        pattern.append(" / ").append(e.field()).append('=').append(e.level());
+                    }
+                    patterns.merge(pattern.toString(), 1, Integer::sum);
+                }
+            }
+        }
+        System.out.println("Missed true pairs by pattern:");
+        patterns.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(30)
+                .forEach(e -> System.out.println(e.getValue() + " " + e.getKey()));
+    }
+
 }

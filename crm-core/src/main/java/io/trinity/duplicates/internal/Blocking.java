@@ -33,7 +33,9 @@ public final class Blocking {
         SOCIAL_HANDLE(EnumSet.of(Field.SOCIAL_HANDLE)),
         BIRTH_DATE_AND_NAME_SOUND(EnumSet.of(Field.BIRTH_DATE)),
         POSTAL_CODE_AND_NAME_SOUND(EnumSet.of(Field.ADDRESS)),
-        NAME_SOUNDS(EnumSet.of(Field.FIRST_NAME, Field.LAST_NAME));
+        NAME_SOUNDS(EnumSet.of(Field.FIRST_NAME, Field.LAST_NAME)),
+        /** A nickname and a typo in the last name together still share the birthday and the postal code. */
+        BIRTH_DATE_AND_POSTAL_CODE(EnumSet.of(Field.BIRTH_DATE, Field.ADDRESS));
 
         private final Set<Field> conditioned;
 
@@ -99,6 +101,9 @@ public final class Blocking {
                 keys.add(new Key(Rule.POSTAL_CODE_AND_NAME_SOUND, r.postalCode() + ":" + first));
             }
         }
+        if (r.birthDate() != 0 && r.postalCode() != null) {
+            keys.add(new Key(Rule.BIRTH_DATE_AND_POSTAL_CODE, r.birthDate() + ":" + r.postalCode()));
+        }
         if (first != null && last != null) {
             keys.add(new Key(Rule.NAME_SOUNDS, first.compareTo(last) <= 0 ? first + ":" + last : last + ":" + first));
         }
@@ -163,8 +168,15 @@ public final class Blocking {
         for (int r = 0; r < rules.length; r++) {
             keyed[r] = new long[Math.max(16, records.size())];
         }
+        // Phonetic codes are the costly part: each record's keys on every core, then filed in order.
+        List<?>[] perRecord = new List<?>[records.size()];
+        java.util.stream.IntStream.range(0, records.size()).parallel()
+                .forEach(i -> perRecord[i] = keys(records.get(i)));
         for (int i = 0; i < records.size(); i++) {
-            for (Key key : keys(records.get(i))) {
+            @SuppressWarnings("unchecked")
+            List<Key> recordKeys = (List<Key>) perRecord[i];
+            perRecord[i] = null;
+            for (Key key : recordKeys) {
                 int r = key.rule().ordinal();
                 if (counts[r] == keyed[r].length) {
                     keyed[r] = Arrays.copyOf(keyed[r], counts[r] * 2);
@@ -173,10 +185,10 @@ public final class Blocking {
             }
         }
         long[][] perRule = new long[rules.length][];
-        for (int r = 0; r < rules.length; r++) {
+        java.util.stream.IntStream.range(0, rules.length).parallel().forEach(r -> {
             perRule[r] = pairsOf(Arrays.copyOf(keyed[r], counts[r]));
             keyed[r] = null;
-        }
+        });
         return union(perRule);
     }
 

@@ -28,16 +28,22 @@ public class KeyStore {
         jdbc.execute("truncate duplicate_key");
         jdbc.execute("drop index if exists duplicate_key_key_idx");
         jdbc.execute("drop index if exists duplicate_key_customer_idx");
+        long[][] hashes = new long[records.size()][];
+        java.util.stream.IntStream.range(0, hashes.length).parallel().forEach(k -> hashes[k] = hashes(records.get(k)));
         long rows = jdbc.execute((ConnectionCallback<Long>) con -> {
             try (BinaryCopyWriter copy = new BinaryCopyWriter(con, "duplicate_key", "key, customer_id")) {
-                for (MatchRecord r : records) {
-                    for (long key : hashes(r)) {
-                        copy.row(2).int8(key).int8(r.id());
+                for (int k = 0; k < hashes.length; k++) {
+                    long id = records.get(k).id();
+                    for (long key : hashes[k]) {
+                        copy.row(2).int8(key).int8(id);
                     }
+                    hashes[k] = null;
                 }
                 return copy.finish();
             }
         });
+        // Ten million keys sort in memory instead of in temporary files (for this transaction only).
+        jdbc.execute("set local maintenance_work_mem = '512MB'");
         jdbc.execute("create index duplicate_key_key_idx on duplicate_key (key)");
         jdbc.execute("create index duplicate_key_customer_idx on duplicate_key (customer_id)");
         jdbc.execute("analyze duplicate_key");

@@ -103,36 +103,49 @@ public final class Matcher {
                 ? new MatchModel(Priors.forBase(records.size()), frequencies(records))
                 : estimate(records, vectors, candidates.rules(), n, seed);
         progress.at("scoring", 75);
-        List<Scored> kept = new ArrayList<>();
-        byte[] g = new byte[width];
-        for (int p = 0; p < n; p++) {
-            System.arraycopy(vectors, p * width, g, 0, width);
-            MatchRecord b = records.get(candidates.second(p));
-            double probability = model.probability(g, b);
-            Band band = thresholds.band(probability, g);
-            if (band != null) {
-                kept.add(new Scored(candidates.first(p), candidates.second(p), probability, band, g.clone()));
+        // Chunks on every core, each into its own list, joined in order: the same pairs in the same order.
+        int chunks = (n + chunk - 1) / chunk;
+        List<List<Scored>> perChunk = IntStream.range(0, chunks).parallel().mapToObj(c -> {
+            List<Scored> kept = new ArrayList<>();
+            byte[] g = new byte[width];
+            for (int p = c * chunk; p < Math.min(n, (c + 1) * chunk); p++) {
+                System.arraycopy(vectors, p * width, g, 0, width);
+                MatchRecord b = records.get(candidates.second(p));
+                double probability = model.probability(g, b);
+                Band band = thresholds.band(probability, g);
+                if (band != null) {
+                    kept.add(new Scored(candidates.first(p), candidates.second(p), probability, band, g.clone()));
+                }
             }
-        }
+            return kept;
+        }).toList();
+        List<Scored> kept = new ArrayList<>();
+        perChunk.forEach(kept::addAll);
         return new Result(model, n, kept);
     }
 
     /** The model from the data: {@code u} by sampling random pairs, {@code m} and {@code lambda} by EM. */
     public MatchModel estimate(List<MatchRecord> records, byte[] candidateVectors, int[] rules, int candidates,
             long seed) {
-        List<byte[]> sample = new ArrayList<>();
+        List<byte[]> sample = List.of();
         int n = records.size();
         if (n >= 2) {
+            // The pairs are drawn in order from the seed, then compared on every core.
             SplittableRandom random = new SplittableRandom(seed);
             int size = (int) Math.min(SAMPLE, (long) n * (n - 1) / 2);
+            long[] drawn = new long[size];
             for (int k = 0; k < size; k++) {
                 int i = random.nextInt(n);
                 int j = random.nextInt(n - 1);
                 if (j >= i) {
                     j++;
                 }
-                sample.add(comparator.compare(records.get(i), records.get(j)));
+                drawn[k] = ((long) i << 32) | j;
             }
+            byte[][] compared = new byte[size][];
+            IntStream.range(0, size).parallel().forEach(k -> compared[k] = comparator
+                    .compare(records.get((int) (drawn[k] >>> 32)), records.get((int) drawn[k])));
+            sample = java.util.Arrays.asList(compared);
         }
         double[][] u = MatchModel.estimateU(sample);
         MatchModel.Parameters parameters = MatchModel.estimate(candidateVectors, rules, candidates, u, n, 200);

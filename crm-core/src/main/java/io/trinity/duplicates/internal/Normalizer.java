@@ -30,6 +30,9 @@ public final class Normalizer {
             Map.entry('þ', "th"), Map.entry('ı', "i"), Map.entry('ß', "ss"), Map.entry('ä', "ae"), Map.entry('ö', "oe"),
             Map.entry('ü', "ue"));
 
+    private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^a-z0-9]+");
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+
     /** ICU's transliterator is not documented thread-safe: one per thread. */
     private static final ThreadLocal<Transliterator> TO_LATIN =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
@@ -105,8 +108,8 @@ public final class Normalizer {
         }
         String t = mapped.toString();
         if (latin) {
-            String stripped = java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFD)
-                    .replaceAll("\\p{M}+", "");
+            String stripped = MARKS.matcher(java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFD))
+                    .replaceAll("");
             if (isAscii(stripped)) {
                 return stripped;
             }
@@ -174,7 +177,7 @@ public final class Normalizer {
         s = s.replace("strasse", " strasse").replace("str.", " strasse ").replace("c/", "calle ")
                 .replace("vn.", "veien").replace("gt.", "gata");
         StringBuilder out = new StringBuilder();
-        for (String word : s.split("[^a-z0-9]+")) {
+        for (String word : NOT_ALPHANUMERIC.split(s)) {
             String w = STREET_WORDS.getOrDefault(word, word);
             if (!w.isEmpty()) {
                 out.append(out.isEmpty() ? "" : " ").append(w);
@@ -188,8 +191,16 @@ public final class Normalizer {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        String s = raw.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
-        return s.isEmpty() ? null : s;
+        StringBuilder out = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                out.append((char) (c - 32));
+            } else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                out.append(c);
+            }
+        }
+        return out.isEmpty() ? null : out.toString();
     }
 
     /** A city as compared: like a name (München = Muenchen, A Coruña = a coruna). */

@@ -18,6 +18,7 @@ public final class Records {
                         : loyalty.strip().toUpperCase(Locale.ROOT),
                 MatchRecord.date(birthDate), Normalizer.street(street), Normalizer.postalCode(postalCode),
                 normalizer.city(city), country == null ? null : country.strip().toUpperCase(Locale.ROOT),
-                handles.stream().map(h -> h.toLowerCase(Locale.ROOT)).sorted().toList());
+                handles.isEmpty() ? List.of()
+                        : handles.stream().map(h -> h.toLowerCase(Locale.ROOT)).sorted().toList());
     }
 }

@@ -280,6 +280,23 @@ public class DemoDataGenerator {
                             random.nextDouble() < 0.5 ? "MATCHED_EMAIL" : "DECLARED", created, created, created);
                 }
             }
+            // Customers' Instagram accounts nobody has linked yet: the same handle as on X, or the name spelled out
+            // (a separate random stream, so the rest of the demo stays as it was). The duplicate scan proposes them.
+            SplittableRandom unlinked = new SplittableRandom(customerBase ^ 0x1a57a);
+            for (int i = 0; i < customerCount; i++) {
+                double draw = unlinked.nextDouble();
+                String first = FIRST[firstName[i]];
+                String last = LAST[lastName[i]];
+                String handle = x[i] != 0 && draw < 0.08
+                        ? (ascii(first) + "_" + ascii(last)).toLowerCase(Locale.ROOT) + (i % 1000)
+                        : x[i] == 0 && draw < 0.02 ? (ascii(first) + ascii(last)).toLowerCase(Locale.ROOT) + (i % 100)
+                        : null;
+                if (handle != null) {
+                    ids.row(identityBase + ++identities, "instagram", "ig" + runTag + (30_000_000 + i), handle,
+                            first + " " + last, "https://instagram.com/" + handle, followerCount[i], null, null,
+                            null, end, end);
+                }
+            }
             // Prospects: people who talk about the brand but are not customers (yet).
             for (int i = 0; i < Math.max(10, customerCount / 50); i++) {
                 ids.row(identityBase + ++identities, "x", "xp" + runTag + i, "trail_fan_" + runTag + i,

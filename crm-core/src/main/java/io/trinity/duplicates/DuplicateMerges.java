@@ -18,8 +18,11 @@ class DuplicateMerges {
 
     private final JdbcTemplate jdbc;
 
-    DuplicateMerges(JdbcTemplate jdbc) {
+    private final IdentityProposals proposals;
+
+    DuplicateMerges(JdbcTemplate jdbc, IdentityProposals proposals) {
         this.jdbc = jdbc;
+        this.proposals = proposals;
     }
 
     @EventListener
@@ -45,6 +48,7 @@ class DuplicateMerges {
                 merge.mergedId(), merge.mergedId(), merge.mergedId(), merge.survivorId());
         merge.journal().moved("duplicates.carriedRejections", "", carried);
         jdbc.update("delete from duplicate_key where customer_id = ?", merge.mergedId());
+        proposals.forgetOpen(merge.mergedId());
         jdbc.update("""
                 insert into duplicate_audit (action, actor, automatic, pair_id, merge_id, customer_ids, probability,
                                              evidence)

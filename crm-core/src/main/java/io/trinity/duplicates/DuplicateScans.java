@@ -53,10 +53,12 @@ public class DuplicateScans {
     private final DuplicateSettings settings;
     private final ThreadPoolTaskExecutor executor;
     private final Matcher matcher;
+    private final IdentityProposals identityProposals;
 
     DuplicateScans(JdbcTemplate jdbc, TransactionTemplate transactions, CustomerRecords customers,
             ModelStore models, KeyStore keys, PairWriter pairs, AutoMerger autoMerger, DuplicateSettings settings,
-            ThreadPoolTaskExecutorBuilder executors) {
+            ThreadPoolTaskExecutorBuilder executors, IdentityProposals identityProposals) {
+        this.identityProposals = identityProposals;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.customers = customers;
@@ -140,6 +142,8 @@ public class DuplicateScans {
                 keys.replaceAll(records);
                 timings.enter("saving pairs");
                 open[0] = pairs.replaceAll(found, version);
+                timings.enter("proposing identities");
+                identityProposals.replaceAll(records);
                 jdbc.update("""
                         update duplicate_scan set records = ?, candidates = ?, pairs = ?, model_version = ?
                         where id = ?""", records.size(), result.candidates(), found.size(), version, scanId);

@@ -74,8 +74,10 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/v1/duplicates/scans", "/api/v1/duplicates/scans/*")
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/merges/*/undo").hasRole(Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.GET, "/api/v1/duplicates", "/api/v1/merges/*").hasAnyRole(DEDUPE)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/duplicates/*/reject", "/api/v1/customers/*/merge")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/duplicates", "/api/v1/merges/*",
+                                "/api/v1/duplicates/identities").hasAnyRole(DEDUPE)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/duplicates/*/reject", "/api/v1/customers/*/merge",
+                                "/api/v1/duplicates/identities/*/link", "/api/v1/duplicates/identities/*/reject")
                         .hasAnyRole(DEDUPE)
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers").hasAnyRole(INGEST)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/customers/*").hasAnyRole(INGEST)

@@ -236,6 +236,20 @@ class ConsoleJourneysTests {
     }
 
     @Test
+    void theAgentLinksAProposedSocialAccountToItsCustomer() {
+        browser.login("marketing");
+        browser.go("/duplicates");
+        browser.click(By.id("identities-link"));
+        String proposal = browser.text(By.cssSelector(".identity-proposal"));
+        String row = browser.find(By.cssSelector(".identity-proposal")).getAttribute("id");
+        assertThat(proposal).contains("instagram");
+        browser.screenshot("duplicates-identities");
+        browser.click(By.cssSelector(".identity-proposal .link-identity"));
+        assertThat(flash()).contains("Linked instagram account");
+        assertThat(browser.driver.findElements(By.id(row))).isEmpty(); // linked: no longer proposed
+    }
+
+    @Test
     void theLoyaltyAdminBuildsPreviewsAndActivatesARule() {
         browser.login("loyalty");
         browser.go("/loyalty");

@@ -4,6 +4,7 @@ import io.trinity.customer.CustomerMerges;
 import io.trinity.duplicates.DuplicatePair;
 import io.trinity.duplicates.DuplicateQueue;
 import io.trinity.duplicates.DuplicateScans;
+import io.trinity.duplicates.IdentityProposals;
 import io.trinity.duplicates.ScanView;
 import io.trinity.shared.InvalidInputException;
 import io.trinity.shared.NotFoundException;
@@ -32,8 +33,11 @@ class DuplicateApiController {
     private final DuplicateScans scans;
     private final DuplicateQueue queue;
     private final CustomerMerges merges;
+    private final IdentityProposals proposals;
 
-    DuplicateApiController(DuplicateScans scans, DuplicateQueue queue, CustomerMerges merges) {
+    DuplicateApiController(DuplicateScans scans, DuplicateQueue queue, CustomerMerges merges,
+            IdentityProposals proposals) {
+        this.proposals = proposals;
         this.scans = scans;
         this.queue = queue;
         this.merges = merges;
@@ -85,6 +89,37 @@ class DuplicateApiController {
     @PostMapping("/api/v1/duplicates/{id}/reject")
     PairJson reject(@PathVariable long id, Principal principal) {
         return PairJson.of(queue.reject(id, principal.getName()));
+    }
+
+    record ProposalJson(long id, long identityId, String network, @Nullable String handle,
+            @Nullable String displayName, long customerId, double score, Map<String, Double> evidence, String status,
+            String foundAt, @Nullable String decidedBy) {
+
+        static ProposalJson of(IdentityProposals.Proposal p) {
+            return new ProposalJson(p.id(), p.identityId(), p.network(), p.handle(), p.displayName(), p.customerId(),
+                    p.score(), p.evidence(), p.status(), p.foundAt().toString(), p.decidedBy());
+        }
+    }
+
+    record ProposalPage(List<ProposalJson> items, @Nullable String next) {
+    }
+
+    /** Social accounts linked to nobody, proposed for a customer by the last full scan. */
+    @GetMapping("/api/v1/duplicates/identities")
+    ProposalPage identityProposals(@RequestParam(required = false) @Nullable String status,
+            @RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) @Nullable String after) {
+        Page<IdentityProposals.Proposal> page = proposals.list(status, limit, after);
+        return new ProposalPage(page.items().stream().map(ProposalJson::of).toList(), page.next());
+    }
+
+    @PostMapping("/api/v1/duplicates/identities/{id}/link")
+    ProposalJson linkIdentity(@PathVariable long id, Principal principal) {
+        return ProposalJson.of(proposals.link(id, principal.getName()));
+    }
+
+    @PostMapping("/api/v1/duplicates/identities/{id}/reject")
+    ProposalJson rejectIdentity(@PathVariable long id, Principal principal) {
+        return ProposalJson.of(proposals.reject(id, principal.getName()));
     }
 
     /** {@code fields}: per field, "survivor" or "other" (the default rules decide the rest). */

@@ -7,6 +7,7 @@ import io.trinity.customer.SurvivingValues;
 import io.trinity.duplicates.DuplicatePair;
 import io.trinity.duplicates.DuplicateQueue;
 import io.trinity.duplicates.DuplicateScans;
+import io.trinity.duplicates.IdentityProposals;
 import io.trinity.shared.ConflictException;
 import io.trinity.shared.InvalidInputException;
 import io.trinity.shared.NotFoundException;
@@ -40,9 +41,11 @@ class DuplicateConsoleController {
     private final DuplicateScans scans;
     private final CustomerMerges merges;
     private final CustomerService customers;
+    private final IdentityProposals proposals;
 
     DuplicateConsoleController(DuplicateQueue queue, DuplicateScans scans, CustomerMerges merges,
-            CustomerService customers) {
+            CustomerService customers, IdentityProposals proposals) {
+        this.proposals = proposals;
         this.queue = queue;
         this.scans = scans;
         this.merges = merges;
@@ -78,6 +81,7 @@ class DuplicateConsoleController {
         model.addAttribute("hasNext", clusters.size() > PAGE);
         model.addAttribute("counts", queue.counts());
         model.addAttribute("scan", scans.latest().orElse(null));
+        model.addAttribute("proposalCount", proposals.openCount());
         model.addAttribute("recentMerges", merges.recent(10));
         return "duplicates/queue";
     }
@@ -94,6 +98,40 @@ class DuplicateConsoleController {
     }
 
     /** Merges every open pair of the automatic band now (the same rule as crm.identity.auto-merge). */
+    @GetMapping("/duplicates/identities")
+    String identities(@RequestParam(required = false) @Nullable String after, Model model) {
+        var page = proposals.list("open", PAGE, after);
+        model.addAttribute("proposals", page.items());
+        model.addAttribute("proposalCount", proposals.openCount());
+        model.addAttribute("next", page.next());
+        model.addAttribute("after", after);
+        return "duplicates/identities";
+    }
+
+    @PostMapping("/duplicates/identities/{id}/link")
+    String linkIdentity(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+        try {
+            IdentityProposals.Proposal p = proposals.link(id, principal.getName());
+            redirect.addFlashAttribute("message", "Linked " + p.network() + " account " + p.handle() + " to "
+                    + p.customerName() + ".");
+        } catch (ConflictException | NotFoundException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/duplicates/identities";
+    }
+
+    @PostMapping("/duplicates/identities/{id}/reject")
+    String rejectIdentity(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+        try {
+            IdentityProposals.Proposal p = proposals.reject(id, principal.getName());
+            redirect.addFlashAttribute("message", "Noted: " + p.handle() + " is not " + p.customerName()
+                    + "; it will not be proposed again.");
+        } catch (ConflictException | NotFoundException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/duplicates/identities";
+    }
+
     @PostMapping("/duplicates/merge-automatic")
     String mergeAutomatic(Principal principal, RedirectAttributes redirect) {
         int merged = queue.mergeAutomaticBand(principal.getName());

@@ -29,6 +29,8 @@ class DuplicateApiTests {
     @Autowired MockMvc mvc;
     @Autowired CustomerService customers;
     @Autowired DuplicateQueue queue;
+    @Autowired io.trinity.identity.IdentityStore identities;
+    @Autowired io.trinity.identity.IdentityDeclarations declarations;
 
     long customer(Customers c) {
         return customers.create(c.draft()).id();
@@ -116,6 +118,61 @@ class DuplicateApiTests {
             assertThat(e.field()).isEqualTo("lastName");
             assertThat(e.level()).isEqualTo("exact");
         });
+    }
+
+    @Test
+    void unlinkedSocialAccountsAreProposedLinkedOrRejectedNeverOnADisplayNameAlone() throws Exception {
+        String tag = unique("IDP").toLowerCase().replaceAll("[^a-z0-9]", "");
+        long ingrid = customer(Customers.customer(tag + "-1").named("Ingrid", "Solberg")
+                .email("ingrid." + tag + "@example.no").at("Storgata 1", "0155", "Oslo", null, "NO"));
+        declarations.declare(ingrid, List.of(new io.trinity.identity.IdentityDeclarations.Declared("x", null,
+                "ingrid_trails_" + tag)));
+        long ola = customer(Customers.customer(tag + "-2").named("Ola", "Haugen").email("olah" + tag + "@example.no")
+                .at("Kirkegata 2", "5003", "Bergen", null, "NO"));
+        // The same handle on another network; a handle that is the e-mail's local part; a display name only.
+        long sameHandle = identities.observe("instagram", "ig1-" + tag, "ingrid_trails_" + tag, "Ingrid S.", 120L)
+                .id();
+        long localPart = identities.observe("instagram", "ig2-" + tag, "olah" + tag, "Ola H.", 40L).id();
+        long nameOnly = identities.observe("instagram", "ig3-" + tag, "sunny_" + tag, "Ola Haugen", 40L).id();
+
+        scan();
+        String body = mvc.perform(get("service", "/api/v1/duplicates/identities?limit=1000"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<Map<String, Object>> items = JsonPath.read(body, "$.items[?(@.identityId in [" + sameHandle + ", "
+                + localPart + ", " + nameOnly + "])]");
+        assertThat(items).extracting(i -> ((Number) i.get("identityId")).longValue())
+                .containsExactlyInAnyOrder(sameHandle, localPart);
+        Map<String, Object> first = items.stream()
+                .filter(i -> ((Number) i.get("identityId")).longValue() == sameHandle).findFirst().orElseThrow();
+        assertThat(((Number) first.get("customerId")).longValue()).isEqualTo(ingrid);
+        assertThat((Map<String, Object>) first.get("evidence")).containsKey("same handle on x");
+        Map<String, Object> second = items.stream()
+                .filter(i -> ((Number) i.get("identityId")).longValue() == localPart).findFirst().orElseThrow();
+        assertThat(((Number) second.get("customerId")).longValue()).isEqualTo(ola);
+
+        mvc.perform(postJson("pr", "/api/v1/duplicates/identities/" + first.get("id") + "/link", "{}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(postJson("service", "/api/v1/duplicates/identities/" + first.get("id") + "/link", "{}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("linked"));
+        assertThat(identities.forCustomer(ingrid)).anySatisfy(i -> {
+            assertThat(i.id()).isEqualTo(sameHandle);
+            assertThat(i.linkMethod()).isEqualTo(io.trinity.identity.LinkMethod.MANUAL);
+        });
+        mvc.perform(postJson("marketing", "/api/v1/duplicates/identities/" + second.get("id") + "/reject", "{}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("rejected"));
+        mvc.perform(postJson("marketing", "/api/v1/duplicates/identities/" + second.get("id") + "/link", "{}"))
+                .andExpect(status().isConflict());
+
+        // The next scan neither proposes the linked account again nor the rejected pair.
+        scan();
+        body = mvc.perform(get("admin", "/api/v1/duplicates/identities?limit=1000")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat((List<Object>) JsonPath.read(body, "$.items[?(@.identityId in [" + sameHandle + ", " + localPart
+                + "])]")).isEmpty();
+        mvc.perform(get("admin", "/api/v1/duplicates/identities?status=rejected&limit=1000"))
+                .andExpect(jsonPath("$.items[?(@.id == " + second.get("id") + ")].status").value(
+                        org.hamcrest.Matchers.contains("rejected")));
+        mvc.perform(get("admin", "/api/v1/duplicates/identities?status=maybe")).andExpect(status().isBadRequest());
     }
 
     @Test

@@ -139,10 +139,12 @@ public class CustomerService {
             return exactLookup(filter, limit, afterId);
         }
         // Merged-away records are the survivor now; lists show each person once.
+        CustomerSearch.Sql search = filter.q() == null || filter.q().isBlank() ? null
+                : CustomerSearch.sql(SearchTerms.of(filter.q()), "customer");
         StringBuilder sql = new StringBuilder("select * from customer where id > :after and (status <> 'MERGED'");
-        if (filter.q() != null && !filter.q().isBlank()) {
-            // An exact external id or loyalty number of a merged-away record still finds the person.
-            sql.append(" or external_id = :exact or loyalty_number = :exact");
+        if (search != null) {
+            // An exact external id, loyalty number or e-mail of a merged-away record still finds the person.
+            sql.append(" or ").append(search.rank()).append(" = ").append(CustomerSearch.EXACT);
         }
         sql.append(")");
         JdbcClient.StatementSpec spec;
@@ -155,16 +157,9 @@ public class CustomerService {
             sql.append(" and lower(email) = :email");
             params.add(new Object[] {"email", filter.email().strip().toLowerCase(Locale.ROOT)});
         }
-        if (filter.q() != null && !filter.q().isBlank()) {
-            String q = filter.q().strip().toLowerCase(Locale.ROOT);
-            if (q.length() > 100) {
-                throw new InvalidInputException("q", "is longer than 100 characters");
-            }
-            sql.append(" and (lower(last_name) like :prefix escape '\\' or lower(first_name) like :prefix escape '\\'"
-                    + " or lower(email) like :prefix escape '\\' or external_id = :exact or loyalty_number = :exact"
-                    + " or lower(first_name || ' ' || last_name) like :prefix escape '\\')");
-            params.add(new Object[] {"prefix", escapeLike(q) + "%"});
-            params.add(new Object[] {"exact", filter.q().strip()});
+        if (search != null) {
+            sql.append(" and ").append(search.condition());
+            search.params().forEach((name, value) -> params.add(new Object[] {name, value}));
         }
         sql.append(" order by id limit :limit");
         spec = jdbc.sql(sql.toString()).param("after", afterId).param("limit", limit + 1);

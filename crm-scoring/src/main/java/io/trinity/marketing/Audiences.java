@@ -99,11 +99,11 @@ public class Audiences {
             p.addValue("maxValue", f.maxValue());
         }
         if (f.q() != null) {
-            w.append(" and (lower(c.last_name) like :q escape '\\' or lower(c.first_name) like :q escape '\\'"
-                    + " or lower(c.email) like :q escape '\\' or c.external_id = :exact)");
-            p.addValue("q", f.q().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
-            p.addValue("exact", f.q());
+            // The product's one customer search (names and cities in any order, accents, phone, handle, e-mail).
+            io.trinity.customer.CustomerSearch.Sql search = io.trinity.customer.CustomerSearch.sql(
+                    io.trinity.customer.SearchTerms.of(f.q()), "c");
+            w.append(" and ").append(search.condition());
+            search.params().forEach(p::addValue);
         }
         if (f.moved()) {
             w.append(" and exists (select 1 from customer_value pv where pv.run_id = :previous"

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The console's customer list (search, keyset paging) and customer page (identities, orders, activity). */
@@ -33,12 +34,15 @@ class CustomerConsoleController {
     private final tools.jackson.databind.json.JsonMapper json;
     private final io.trinity.customer.CustomerResolver resolver;
     private final io.trinity.customer.CustomerMerges merges;
+    private final io.trinity.customer.CustomerSearch search;
 
     CustomerConsoleController(CustomerService customers, IdentityStore identities, OrderQueries orders,
             CustomerValues values, io.trinity.loyalty.LoyaltyAccounts loyalty,
             io.trinity.timeline.Timeline timeline, io.trinity.cases.ServiceCases cases,
             io.trinity.moments.Moments moments, tools.jackson.databind.json.JsonMapper json,
-            io.trinity.customer.CustomerResolver resolver, io.trinity.customer.CustomerMerges merges) {
+            io.trinity.customer.CustomerResolver resolver, io.trinity.customer.CustomerMerges merges,
+            io.trinity.customer.CustomerSearch search) {
+        this.search = search;
         this.resolver = resolver;
         this.merges = merges;
         this.loyalty = loyalty;
@@ -52,12 +56,35 @@ class CustomerConsoleController {
         this.values = values;
     }
 
+    /** Search results shown at once: the best matches, ranked; more means the search needs another word. */
+    static final int BEST = 50;
+
     @GetMapping("/customers")
     String list(@RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable String after, Model model) {
+            @RequestParam(required = false) @Nullable String after,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            @RequestHeader(name = "HX-Trigger", required = false) @Nullable String trigger,
+            jakarta.servlet.http.HttpServletResponse response, Model model) {
         model.addAttribute("q", q);
         model.addAttribute("after", after);
         try {
+            if (q != null && !q.isBlank()) {
+                List<io.trinity.customer.CustomerSearch.Hit> hits = search.find(q, BEST + 1);
+                // One exact identifier (e-mail, loyalty number, external id) opens the profile — when the search
+                // was sent, not while it is being typed.
+                boolean sent = htmx == null || "customer-search".equals(trigger);
+                if (sent && !hits.isEmpty() && hits.get(0).exact() && (hits.size() == 1 || !hits.get(1).exact())) {
+                    String target = "/customers/" + hits.get(0).customer().id();
+                    if (htmx == null) {
+                        return "redirect:" + target;
+                    }
+                    response.setHeader("HX-Redirect", target);
+                }
+                model.addAttribute("page", new Page<>(hits.stream().limit(BEST).map(h -> h.customer()).toList(),
+                        null));
+                model.addAttribute("more", hits.size() > BEST);
+                return "customer/list";
+            }
             model.addAttribute("page", customers.list(new CustomerFilter(null, null, q), PAGE, after));
         } catch (InvalidInputException e) {
             model.addAttribute("page", new Page<CustomerDetails>(List.of(), null));

@@ -105,7 +105,11 @@ class ConsoleTests {
         mvc.perform(postJson("integration", "/api/v1/customers", """
                 {"externalId": "%s", "firstName": "Searchable", "lastName": "%s"}""".formatted(ext, ext)))
                 .andExpect(status().isCreated());
+        // An exact external id opens the profile; a name lists the people who have it.
         mvc.perform(get("/customers").param("q", ext).with(user("marketing").roles("MARKETING")))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/customers/")));
+        mvc.perform(get("/customers").param("q", "searchable " + ext.toLowerCase()).with(user("marketing").roles("MARKETING")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Searchable")));
         mvc.perform(get("/customers").param("q", "zz-no-such-" + ext).with(user("marketing").roles("MARKETING")))

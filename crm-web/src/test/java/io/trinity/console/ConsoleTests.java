@@ -207,4 +207,17 @@ class ConsoleTests {
     void thePrInboxListsConversations() throws Exception {
         mvc.perform(get("/pr/conversations").with(user("pr").roles("PR"))).andExpect(status().isOk());
     }
+
+    @Test
+    void theNavigationMarksTheCurrentSectionAndOffersCustomersToEveryRole() throws Exception {
+        String page = mvc.perform(get("/duplicates/identities").with(user("service").roles("SERVICE")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<a class=\"nav-link active\" href=\"/duplicates\" aria-current=\"page\">");
+        assertThat(page).contains(">Customers</a>").doesNotContain(">Marketing</a>");
+        page = mvc.perform(get("/loyalty").with(user("loyalty").roles("LOYALTY_ADMIN")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<a class=\"nav-link active\" href=\"/loyalty\"").contains(">Customers</a>");
+        assertThat(NavigationAdvice.sectionOf("/admin/imports/7")).isEqualTo("imports");
+        assertThat(NavigationAdvice.sectionOf("/merges/3/undo")).isEqualTo("duplicates");
+    }
 }

@@ -178,10 +178,23 @@ class ConsoleJourneysTests {
     @Test
     void theServiceAgentOpensTheUnifiedProfileAndWorksACase() {
         browser.login("service");
-        CustomerDetails someone = customers.list(new CustomerFilter(null, null, null), 5, null).items().get(3);
-        browser.type(By.id("nav-search"), someone.externalId() + "\n");
-        browser.click(By.linkText(someone.displayName()));
+        CustomerDetails someone = customers.list(new CustomerFilter(null, null, null), 20, null).items().stream()
+                .filter(c -> c.phone() != null && c.firstName() != null && c.lastName() != null).skip(3).findFirst()
+                .orElseThrow();
+        // Found by the phone number as the customer says it (digits in threes), and by the name without accents
+        // in the other order; an exact external id opens the profile at once.
+        String spoken = someone.phone().replaceAll("[^0-9]", "").replaceAll("(\\d{3})", "$1 ").strip();
+        browser.type(By.id("nav-search"), spoken + "\n");
+        browser.find(By.cssSelector("#customer-results a[href='/customers/" + someone.id() + "']"));
+        String plainName = java.text.Normalizer.normalize(someone.lastName() + " " + someone.firstName(),
+                java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(java.util.Locale.ROOT);
+        browser.type(By.id("nav-search"), plainName + "\n");
+        browser.screenshot("customer-search");
+        browser.click(By.cssSelector("#customer-results a[href='/customers/" + someone.id() + "']"));
         browser.find(By.id("timeline"));
+        browser.type(By.id("nav-search"), someone.externalId() + "\n");
+        browser.find(By.id("timeline"));
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/customers/" + someone.id());
         assertThat(browser.text(By.id("loyalty"))).contains("Balance", "Tier");
         assertThat(browser.text(By.id("next-best-action"))).contains("Next best action");
         assertThat(browser.text(By.id("value"))).contains("Combined");
@@ -203,6 +216,8 @@ class ConsoleJourneysTests {
         assertThat(browser.text(By.id("timeline"))).contains("Zip broke on the Ridge jacket");
         browser.go("/marketing");
         assertThat(browser.driver.getPageSource()).contains("Not for your role");
+        // The error page keeps the navigation: the agent is one click from their work.
+        assertThat(browser.text(By.cssSelector("nav"))).contains("Customers", "Service");
     }
 
     @Test

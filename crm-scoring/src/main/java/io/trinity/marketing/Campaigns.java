@@ -152,13 +152,16 @@ public class Campaigns {
             after = page.next();
         } while (after != null);
         Instant now = clock.instant();
+        java.util.Set<Long> holdout = HoldoutSplit.holdout(id, members, campaign.holdoutPercent());
         for (int i = 0; i < members.size(); i += 5000) {
-            Long[] chunk = members.subList(i, Math.min(members.size(), i + 5000)).toArray(new Long[0]);
+            List<Long> part = members.subList(i, Math.min(members.size(), i + 5000));
+            Long[] chunk = part.toArray(new Long[0]);
+            Boolean[] held = part.stream().map(holdout::contains).toArray(Boolean[]::new);
             jdbc.sql("""
                             insert into campaign_contact (campaign_id, customer_id, holdout, contacted_at)
-                            select ?, m, abs(hashtext(? || ':' || m)) % 100 < ?, ? from unnest(?::bigint[]) as m
+                            select ?, m, h, ? from unnest(?::bigint[], ?::boolean[]) as t(m, h)
                             on conflict do nothing""")
-                    .params(id, Long.toString(id), campaign.holdoutPercent(), Timestamp.from(now), chunk).update();
+                    .params(id, Timestamp.from(now), chunk, held).update();
         }
         jdbc.sql("update campaign set status = 'LAUNCHED', launched_at = ? where id = ?")
                 .params(Timestamp.from(now), id).update();

@@ -169,6 +169,20 @@ public class Audiences {
         return count > COUNT_CAP ? String.format("%,d+", COUNT_CAP) : String.format("%,d", count);
     }
 
+    /** What an export of this filter will write and what consent keeps out, counted before it starts. */
+    @Transactional(readOnly = true)
+    public Exported exportCounts(AudienceFilter f) {
+        OptionalLong run = runs.currentRunId();
+        if (run.isEmpty()) {
+            return new Exported(0, 0);
+        }
+        Query q = where(f, run.getAsLong());
+        return new NamedParameterJdbcTemplate(template).queryForObject("select count(*) filter (where"
+                + " c.marketing_consent), count(*) filter (where not c.marketing_consent)"
+                + " from customer_value v join customer_directory c on c.id = v.customer_id" + q.where(), q.params(),
+                (rs, n) -> new Exported(rs.getLong(1), rs.getLong(2)));
+    }
+
     /** What an export wrote and what consent kept out. */
     public record Exported(long rows, long withoutConsent) {
     }
@@ -189,13 +203,13 @@ public class Audiences {
         long[] counts = new long[2];
         try {
             CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("external_id", "first_name",
-                    "last_name", "email", "city", "country", "segment", "combined", "transaction", "relationship",
+                    "last_name", "email", "phone", "loyalty_number", "city", "country", "segment", "combined", "transaction", "relationship",
                     "influence", "tier").get());
             new NamedParameterJdbcTemplate(streaming).query("""
                     select c.external_id, c.first_name, c.last_name, c.email, c.city, c.country, v.segment,
                            v.combined, v.transaction_score, v.relationship_score, v.influence_score,
                            coalesce((select la.tier from loyalty_members la where la.customer_id = v.customer_id),
-                                    'BASE'), c.marketing_consent
+                                    'BASE'), c.marketing_consent, c.phone, c.loyalty_number
                     from customer_value v join customer_directory c on c.id = v.customer_id""" + q.where()
                     + " order by " + column(f.sort()) + " desc, v.customer_id desc", q.params(), rs -> {
                         if (!rs.getBoolean(13)) {
@@ -203,8 +217,10 @@ public class Audiences {
                             return;
                         }
                         try {
+                            // Phone and loyalty number only leave with consent, as every row here has it.
                             csv.printRecord(safe(rs.getString(1)), safe(rs.getString(2)), safe(rs.getString(3)),
-                                    safe(rs.getString(4)), safe(rs.getString(5)), rs.getString(6), rs.getString(7),
+                                    safe(rs.getString(4)), safe(rs.getString(14)), safe(rs.getString(15)),
+                                    safe(rs.getString(5)), rs.getString(6), rs.getString(7),
                                     round(rs.getDouble(8)), rs.getObject(9) == null ? "" : round(rs.getDouble(9)),
                                     round(rs.getDouble(10)), round(rs.getDouble(11)), rs.getString(12));
                         } catch (IOException e) {

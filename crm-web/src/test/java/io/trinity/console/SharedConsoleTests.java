@@ -62,8 +62,10 @@ class SharedConsoleTests {
                         "[0-9,]+\\+?")));
         mvc.perform(get("/marketing/export?consent=missing").with(as("marketing", "MARKETING")))
                 .andExpect(status().isOk()).andExpect(header().string("Content-Type", startsWith("text/csv")))
-                .andExpect(content().string(startsWith("external_id,first_name")))
-                .andExpect(content().string(containsString("# 0 customers exported;")));
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.matchesPattern(
+                        "attachment; filename=\"audience-\\d{4}-\\d{2}-\\d{2}-0-customers-\\d+-without-consent\\.csv\"")))
+                .andExpect(content().string(startsWith("\uFEFFexternal_id,first_name,last_name,email,phone,loyalty_number")))
+                .andExpect(content().string(not(containsString("#"))));
         String name = unique("Audience");
         mvc.perform(post("/marketing/audiences").with(as("marketing", "MARKETING")).with(csrf()).param("name", name)
                 .param("sort", "influence").param("consent", "given")).andExpect(status().isFound());

@@ -127,7 +127,9 @@ class ConsoleJourneysTests {
 
         String csv = (String) browser.asyncScript("var done = arguments[arguments.length - 1];"
                 + "fetch(document.querySelector('a[href*=\"/marketing/export\"]').href).then(r => r.text()).then(done);");
-        assertThat(csv).startsWith("external_id,first_name,last_name,email").contains("left out without marketing consent");
+        // (fetch's text() drops the byte-order mark; SharedConsoleTests checks it is sent)
+        assertThat(csv).startsWith("external_id,first_name,last_name,email,phone,loyalty_number")
+                .doesNotContain("left out without marketing consent");
 
         browser.go("/marketing/campaigns");
         browser.type(By.id("c-name"), "Winter trail preview " + p);

@@ -170,14 +170,16 @@ class MarketingConsoleController {
     @GetMapping(value = "/marketing/export", produces = "text/csv")
     void export(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
         AudienceFilter filter = AudienceFilter.parse(filterParams(params));
+        // The counts go in the file name (and a header), not in a comment line that spreadsheets read as a row.
+        Audiences.Exported counted = audiences.exportCounts(filter);
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"audience-"
-                + LocalDate.now(ZoneOffset.UTC) + ".csv\"");
-        response.setHeader("X-Trinity-Consent", "customers without marketing consent are left out");
+        response.setHeader("Content-Disposition", "attachment; filename=\"audience-" + LocalDate.now(ZoneOffset.UTC)
+                + "-" + counted.rows() + "-customers-" + counted.withoutConsent() + "-without-consent.csv\"");
+        response.setHeader("X-Trinity-Consent", counted.withoutConsent()
+                + " customers without marketing consent are left out");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        Audiences.Exported exported = audiences.export(filter, out);
-        out.write("# " + exported.rows() + " customers exported; " + exported.withoutConsent()
-                + " left out without marketing consent\r\n");
+        out.write('\uFEFF'); // a byte-order mark: Excel then reads UTF-8 (Nygård, Tromsø) instead of guessing
+        audiences.export(filter, out);
         out.flush();
     }
 

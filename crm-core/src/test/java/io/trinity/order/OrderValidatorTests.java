@@ -63,6 +63,11 @@ class OrderValidatorTests {
         assertThat(OrderValidator.clean(new OrderDraft("A", null, "C", null, "2026-12-01T23:59:59+14:00", "1", "USD",
                 "web", null), NOW, errors)).isNotNull();
         assertThat(errors).isEmpty();
+        // A spreadsheet's plain date is that day's midnight UTC.
+        ValidOrder byDate = OrderValidator.clean(new OrderDraft("A", null, "C", null, "2026-11-01", "1", "USD", "web",
+                null), NOW, errors);
+        assertThat(errors).isEmpty();
+        assertThat(byDate.orderedAt().toInstant()).isEqualTo(java.time.Instant.parse("2026-11-01T00:00:00Z"));
     }
 
     @Test

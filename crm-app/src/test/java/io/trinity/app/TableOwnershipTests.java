@@ -50,6 +50,7 @@ class TableOwnershipTests {
                 "reward_rule", "reward_rule_version", "reward_rule_audit", "loyalty_ceiling"),
                 Set.of("loyalty_members", "loyalty_points", "reward_rule_names"));
         own("marketing", Set.of("audience", "campaign", "campaign_contact"), Set.of("campaign_touches"));
+        own("moments", Set.of("moment_action"), Set.of());
         own("social", Set.of("social_connection", "social_sync"), Set.of());
         own("demo", Set.of("installation_state"), Set.of());
         own("database", Set.of("event_publication"), Set.of());

@@ -23,7 +23,10 @@ class ServiceConsoleController {
     private final ServiceCases cases;
     private final Inbox inbox;
 
-    ServiceConsoleController(ServiceCases cases, Inbox inbox) {
+    private final io.trinity.moments.MomentQueue queue;
+
+    ServiceConsoleController(ServiceCases cases, Inbox inbox, io.trinity.moments.MomentQueue queue) {
+        this.queue = queue;
         this.cases = cases;
         this.inbox = inbox;
     }
@@ -83,9 +86,47 @@ class ServiceConsoleController {
         return "redirect:/service/cases/" + id;
     }
 
+    static final int QUEUE_PAGE = 25;
+
+    /** The moments queue: counts per moment, the chosen moment's customers oldest first, the rules behind them. */
     @GetMapping("/service/moments")
-    String moments(Model model) {
+    String moments(@RequestParam(required = false) @Nullable String moment,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        List<io.trinity.moments.MomentQueue.Count> counts = queue.counts();
+        String chosen = moment != null && queue.rules().contains(moment) ? moment
+                : counts.stream().filter(c -> c.customers() > 0).map(io.trinity.moments.MomentQueue.Count::rule)
+                        .findFirst().orElse(queue.rules().get(0));
+        int at = Math.max(0, page);
+        List<io.trinity.moments.MomentQueue.Item> items = queue.queue(chosen, QUEUE_PAGE + 1, at * QUEUE_PAGE);
+        model.addAttribute("counts", counts);
+        model.addAttribute("moment", chosen);
+        model.addAttribute("items", items.subList(0, Math.min(QUEUE_PAGE, items.size())));
+        model.addAttribute("page", at);
+        model.addAttribute("hasNext", items.size() > QUEUE_PAGE);
         model.addAttribute("rules", MomentRules.DEFAULT);
         return "service/moments";
+    }
+
+    /** Acting on a moment: open a case about it (and go there), or mark it done; either way it leaves the queue. */
+    @PostMapping("/service/moments/act")
+    String act(@RequestParam long customerId, @RequestParam String moment, @RequestParam String action,
+            @RequestParam(defaultValue = "0") int page, Principal principal, RedirectAttributes redirect) {
+        String back = "redirect:/service/moments?moment=" + java.net.URLEncoder.encode(moment,
+                java.nio.charset.StandardCharsets.UTF_8) + "&page=" + Math.max(0, page);
+        try {
+            if (action.equals("case")) {
+                var opened = cases.open(customerId, null, moment, moment.startsWith("Influencer") ? "HIGH" : "NORMAL",
+                        principal.getName(), null, principal.getName());
+                queue.acted(customerId, moment, "CASE_OPENED", opened.id(), principal.getName());
+                redirect.addFlashAttribute("message", "Opened case #" + opened.id() + " for the moment \"" + moment
+                        + "\".");
+                return "redirect:/service/cases/" + opened.id();
+            }
+            queue.acted(customerId, moment, "DONE", null, principal.getName());
+            redirect.addFlashAttribute("message", "Marked done; the customer left the \"" + moment + "\" queue.");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.errors().get(0).field() + " " + e.errors().get(0).message());
+        }
+        return back;
     }
 }

@@ -214,6 +214,14 @@ class ConsoleJourneysTests {
         assertThat(browser.text(By.id("case-notes"))).contains("asked for a repair", "Repair booked");
         browser.screenshot("case");
 
+        // The worklist: a moment acted on leaves the queue.
+        browser.go("/service/moments");
+        browser.screenshot("moments-queue");
+        String waiting = browser.find(By.cssSelector(".moment-item")).getAttribute("id");
+        browser.click(By.cssSelector("#" + waiting + " .mark-done"));
+        assertThat(flash()).contains("Marked done");
+        assertThat(browser.driver.findElements(By.id(waiting))).isEmpty();
+
         browser.go("/customers/" + someone.id());
         assertThat(browser.text(By.id("timeline"))).contains("Zip broke on the Ridge jacket");
         browser.go("/marketing");

@@ -1,6 +1,5 @@
 package io.trinity.console;
 
-import io.trinity.overview.Overview;
 import io.trinity.staff.StaffAccounts;
 import io.trinity.api.Unavailability;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,15 +8,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Sign-in and the overview every team lands on. */
+/** Sign-in and the page shown while the database is away (the homes are {@link HomeController}). */
 @Controller
 class ConsoleController {
 
-    private final Overview overview;
     private final StaffAccounts accounts;
 
-    ConsoleController(Overview overview, StaffAccounts accounts) {
-        this.overview = overview;
+    ConsoleController(StaffAccounts accounts) {
         this.accounts = accounts;
     }
 
@@ -40,9 +37,5 @@ class ConsoleController {
         return "error/503";
     }
 
-    @GetMapping("/")
-    String home(Model model) {
-        model.addAttribute("figures", overview.figures());
-        return "home";
-    }
+
 }

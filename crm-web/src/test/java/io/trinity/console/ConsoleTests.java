@@ -220,4 +220,24 @@ class ConsoleTests {
         assertThat(NavigationAdvice.sectionOf("/admin/imports/7")).isEqualTo("imports");
         assertThat(NavigationAdvice.sectionOf("/merges/3/undo")).isEqualTo("duplicates");
     }
+
+    @Test
+    void eachRoleHasAHomeOfWhatNeedsItNowAndAnAdminSeesThemAll() throws Exception {
+        String[][] homes = {{"marketing", "MARKETING", "home-marketing"}, {"pr", "PR", "home-pr"},
+            {"service", "SERVICE", "home-service"}, {"loyalty", "LOYALTY_ADMIN", "home-loyalty"}};
+        for (String[] h : homes) {
+            String page = mvc.perform(get("/").with(user(h[0]).roles(h[1]))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(page).as(h[1]).contains("id=\"" + h[2] + "\"");
+            for (String[] other : homes) {
+                if (other != h) {
+                    assertThat(page).as(h[1]).doesNotContain("id=\"" + other[2] + "\"");
+                }
+            }
+        }
+        String admin = mvc.perform(get("/").with(user("admin").roles("ADMIN"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(admin).contains("home-marketing", "home-pr", "home-service", "home-loyalty", "a liability of",
+                "Customers with a moment of truth now", "Members per tier");
+    }
 }

@@ -261,6 +261,17 @@ class ConsoleJourneysTests {
     }
 
     @Test
+    void eachTeamLandsOnItsOwnHome() {
+        for (String[] role : new String[][] {{"marketing", "home-marketing"}, {"pr", "home-pr"},
+            {"service", "home-service"}, {"loyalty", "home-loyalty"}}) {
+            browser.login(role[0]);
+            browser.go("/");
+            assertThat(browser.text(By.id(role[1]))).isNotBlank();
+            browser.screenshot("home-" + role[0]);
+        }
+    }
+
+    @Test
     void theAgentLinksAProposedSocialAccountToItsCustomer() {
         browser.login("marketing");
         browser.go("/duplicates");

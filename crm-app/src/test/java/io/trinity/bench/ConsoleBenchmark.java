@@ -96,6 +96,8 @@ public final class ConsoleBenchmark {
         SplittableRandom random = new SplittableRandom(7);
         Map<String, IntFunction<String>> pages = new LinkedHashMap<>();
         pages.put("floor: login page (no database)", i -> "/login");
+        pages.put("home, as admin (all four teams' worklists)", i -> "/");
+        pages.put("service moments worklist", i -> "/service/moments");
         pages.put("dashboard, page 1", i -> "/marketing");
         pages.put(String.format(Locale.ROOT, "dashboard, page %,d (keyset)", deepPage + 1),
                 i -> "/marketing?after=" + page10k);

@@ -112,7 +112,10 @@ class AudiencesAndCampaignsTests {
         assertThat(exported.rows()).isEqualTo(30);
         assertThat(exported.withoutConsent()).isEqualTo(10);
         String[] lines = out.toString().split("\r\n");
-        assertThat(lines[0]).startsWith("external_id,first_name,last_name,email,city,country,segment,combined");
+        assertThat(lines[0]).startsWith("external_id,first_name,last_name,email,phone,loyalty_number,city,country,"
+                + "segment,combined");
+        // Counted before the export starts (for its file name), the same figures.
+        assertThat(audiences.exportCounts(AudienceFilter.ALL)).isEqualTo(exported);
         assertThat(lines).hasSize(31);
         assertThat(out.toString()).contains("'=cmd|").doesNotContain("AC-04,", "AC-08,");
     }

@@ -23,9 +23,20 @@ public class CustomerSearch {
     public static final int EXACT = 3;
     static final int CONTACT = 2;
 
-    /** A condition and a rank over a customer alias, with their named parameters (prefixed {@code s_}). */
-    public record Sql(String condition, String rank, Map<String, Object> params) {
+    /**
+     * A condition and a rank over a customer alias, with their named parameters (prefixed {@code s_}); {@code strong}
+     * is the part an identifier, phone or handle matches (few rows, by unique or selective indexes), {@code words}
+     * the part names and cities match (possibly many rows).
+     */
+    public record Sql(String condition, String rank, String strong, String words, Map<String, Object> params) {
     }
+
+    /** A search's best customers; {@code broad} when more than {@link #RANKED} match by name or city. */
+    public record Found(List<Hit> hits, boolean broad) {
+    }
+
+    /** Name and city matches are ranked up to this many; beyond, the search needs another word. */
+    public static final int RANKED = 2000;
 
     /** A customer found, with how it was found. */
     public record Hit(CustomerDetails customer, int rank, double similarity) {
@@ -73,8 +84,7 @@ public class CustomerSearch {
                 for (int p = 0; p < patterns.size(); p++) {
                     String name = "s_w" + w + "_" + p;
                     params.put(name, patterns.get(p));
-                    spellings.add("customer_search_text(" + a + "first_name, " + a + "last_name, " + a
-                            + "city) like trinity_fold(:" + name + ") escape '\\'");
+                    spellings.add(a + "search_text like trinity_fold(:" + name + ") escape '\\'");
                 }
                 all.add("(" + String.join(" or ", spellings) + ")");
             }
@@ -91,32 +101,62 @@ public class CustomerSearch {
         String rank = "(case when " + String.join(" or ", exact) + " then " + EXACT
                 + (contact.isEmpty() ? "" : " when " + String.join(" or ", contact) + " then " + CONTACT)
                 + " else 0 end)";
-        return new Sql(condition, rank, params);
+        List<String> strong = new ArrayList<>(exact);
+        strong.addAll(contact);
+        String strongCondition = terms.searchable() ? "(" + String.join(" or ", strong) + ")" : "false";
+        String wordsCondition = any.isEmpty() ? "false" : "(" + String.join(" or ", any) + ")";
+        return new Sql(condition, rank, strongCondition, wordsCondition, params);
+    }
+
+    /** The best {@code limit} customers for a search (see {@link #search}). */
+    public List<Hit> find(String text, int limit) {
+        return search(text, limit).hits();
     }
 
     /**
-     * The best {@code limit} customers for a search, exact identifiers first, then by how alike the name and city
-     * are to what was typed. Merged-away records are found only by an exact identifier, and answer as the survivor.
+     * The best {@code limit} customers for a search: exact identifiers first, then phone or handle, then names and
+     * cities by how alike they are to what was typed. More than {@link #RANKED} name matches are not ranked (a first
+     * name or a city alone): the first ones are shown and the search is {@code broad}. Merged-away records are found
+     * only by an exact identifier, and answer as the survivor.
      */
     @Transactional(readOnly = true)
-    public List<Hit> find(String text, int limit) {
+    public Found search(String text, int limit) {
         SearchTerms terms = SearchTerms.of(text);
         if (!terms.searchable()) {
-            return List.of();
+            return new Found(List.of(), false);
         }
         Sql sql = sql(terms, "c");
-        String query = "select c.*, " + sql.rank() + " as search_rank,"
-                + " similarity(customer_search_text(c.first_name, c.last_name, c.city), trinity_fold(:s_exact))"
-                + " as search_similarity"
-                + " from customer c where " + sql.condition()
-                + " and (c.status <> 'MERGED' or " + sql.rank() + " = " + EXACT + ")"
-                + " order by search_rank desc, search_similarity desc, c.id limit :s_limit";
-        JdbcClient.StatementSpec spec = jdbc.sql(query).param("s_limit", limit);
+        List<Hit> strong = bind(jdbc.sql("select c.*, " + sql.rank() + " as search_rank, 1.0 as search_similarity"
+                + " from customer c where " + sql.strong() + " and (c.status <> 'MERGED' or " + sql.rank() + " = "
+                + EXACT + ") order by search_rank desc, c.id limit :s_limit"), sql).param("s_limit", limit)
+                .query(CustomerSearch::hit).list();
+        List<Long> named = bind(jdbc.sql("select c.id from customer c where " + sql.words()
+                + " and c.status <> 'MERGED' limit :s_cap"), sql).param("s_cap", RANKED + 1).query(Long.class).list();
+        boolean broad = named.size() > RANKED;
+        List<Hit> byName = named.isEmpty() ? List.of() : bind(jdbc.sql("select c.*, 0 as search_rank, "
+                + (broad ? "0.0" : "similarity(c.search_text, trinity_fold(:s_exact))") + " as search_similarity"
+                + " from customer c where c.id = any(:s_ids) order by search_similarity desc, c.id limit :s_limit"),
+                sql).param("s_ids", named.stream().limit(broad ? limit : RANKED).toArray(Long[]::new))
+                .param("s_limit", limit).query(CustomerSearch::hit).list();
+        List<Hit> hits = new ArrayList<>(strong);
+        byName.stream().filter(h -> strong.stream().noneMatch(s -> s.customer().id() == h.customer().id()))
+                .limit(Math.max(0, limit - strong.size())).forEach(hits::add);
+        return new Found(survivors(hits), broad);
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Sql sql) {
         for (Map.Entry<String, Object> p : sql.params().entrySet()) {
             spec = spec.param(p.getKey(), p.getValue());
         }
-        List<Hit> hits = spec.query((rs, n) -> new Hit(CustomerService.row(rs, n), rs.getInt("search_rank"),
-                rs.getDouble("search_similarity"))).list();
+        return spec;
+    }
+
+    private static Hit hit(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Hit(CustomerService.row(rs, n), rs.getInt("search_rank"), rs.getDouble("search_similarity"));
+    }
+
+    /** Each merged-away record replaced by its survivor, each person once, in order. */
+    private List<Hit> survivors(List<Hit> hits) {
         List<Long> merged = hits.stream().filter(h -> h.customer().status() == CustomerStatus.MERGED)
                 .map(h -> h.customer().id()).toList();
         Map<Long, Long> survivors = merged.isEmpty() ? Map.of() : resolver.survivors(merged);

@@ -69,7 +69,9 @@ class CustomerConsoleController {
         model.addAttribute("after", after);
         try {
             if (q != null && !q.isBlank()) {
-                List<io.trinity.customer.CustomerSearch.Hit> hits = search.find(q, BEST + 1);
+                io.trinity.customer.CustomerSearch.Found found = search.search(q, BEST + 1);
+                List<io.trinity.customer.CustomerSearch.Hit> hits = found.hits();
+                model.addAttribute("broad", found.broad());
                 // One exact identifier (e-mail, loyalty number, external id) opens the profile — when the search
                 // was sent, not while it is being typed.
                 boolean sent = htmx == null || "customer-search".equals(trigger);

@@ -73,8 +73,10 @@ public class CustomerSearch {
         }
         if (terms.handle() != null) {
             params.put("s_handle", terms.handle());
-            contact.add(a + "id in (select h.customer_id from identity_directory h where lower(h.handle) = :s_handle"
-                    + " and h.handle is not null and h.customer_id is not null)");
+            // = any(array(…)): evaluated once, then an index lookup that can join the other conditions' bitmap
+            // (an IN (subquery) inside an OR would scan every customer).
+            contact.add(a + "id = any(array(select h.customer_id from identity_directory h"
+                    + " where lower(h.handle) = :s_handle and h.handle is not null and h.customer_id is not null))");
         }
         if (!terms.words().isEmpty()) {
             List<String> all = new ArrayList<>();
@@ -142,6 +144,24 @@ public class CustomerSearch {
         byName.stream().filter(h -> strong.stream().noneMatch(s -> s.customer().id() == h.customer().id()))
                 .limit(Math.max(0, limit - strong.size())).forEach(hits::add);
         return new Found(survivors(hits), broad);
+    }
+
+    /**
+     * Every customer a search matches, when there are at most {@code cap} of them; {@code null} when there are more.
+     * Lists ordered by something else (the dashboard by value) then fetch a few known ids instead of walking their
+     * order and testing every row against a rare name.
+     */
+    @Transactional(readOnly = true)
+    public java.util.@org.jspecify.annotations.Nullable List<Long> idsIfFew(String text, int cap) {
+        SearchTerms terms = SearchTerms.of(text);
+        if (!terms.searchable()) {
+            return List.of();
+        }
+        Sql sql = sql(terms, "c");
+        List<Long> ids = bind(jdbc.sql("select c.id from customer c where " + sql.strong() + " union "
+                + "(select c.id from customer c where " + sql.words() + " limit :s_cap)"), sql)
+                .param("s_cap", cap + 1).query(Long.class).list();
+        return ids.size() > cap ? null : ids;
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Sql sql) {

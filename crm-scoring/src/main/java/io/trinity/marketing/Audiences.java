@@ -39,8 +39,12 @@ public class Audiences {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final ScoringRuns runs;
+    private final io.trinity.customer.CustomerSearch search;
+    /** A search matching at most this many customers is looked up by id. */
+    static final int FEW = 2000;
 
-    Audiences(JdbcClient jdbc, JdbcTemplate template, ScoringRuns runs) {
+    Audiences(JdbcClient jdbc, JdbcTemplate template, ScoringRuns runs, io.trinity.customer.CustomerSearch search) {
+        this.search = search;
         this.jdbc = jdbc;
         this.template = template;
         this.runs = runs;
@@ -100,10 +104,18 @@ public class Audiences {
         }
         if (f.q() != null) {
             // The product's one customer search (names and cities in any order, accents, phone, handle, e-mail).
-            io.trinity.customer.CustomerSearch.Sql search = io.trinity.customer.CustomerSearch.sql(
-                    io.trinity.customer.SearchTerms.of(f.q()), "c");
-            w.append(" and ").append(search.condition());
-            search.params().forEach(p::addValue);
+            // A selective search becomes its few ids (index lookups, then the value order); a broad one stays a
+            // condition, which the walk down the value order meets often enough to stop early.
+            java.util.List<Long> few = search.idsIfFew(f.q(), FEW);
+            if (few != null) {
+                w.append(" and c.id = any(:searchIds)");
+                p.addValue("searchIds", few.toArray(Long[]::new));
+            } else {
+                io.trinity.customer.CustomerSearch.Sql sql = io.trinity.customer.CustomerSearch.sql(
+                        io.trinity.customer.SearchTerms.of(f.q()), "c");
+                w.append(" and ").append(sql.condition());
+                sql.params().forEach(p::addValue);
+            }
         }
         if (f.moved()) {
             w.append(" and exists (select 1 from customer_value pv where pv.run_id = :previous"

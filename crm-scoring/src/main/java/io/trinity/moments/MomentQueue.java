@@ -91,7 +91,32 @@ public class MomentQueue {
         return List.copyOf(queues.keySet());
     }
 
+    /** Counts are kept this long (and dropped when someone acts): every home and worklist page shows them. */
+    static final java.time.Duration COUNTS_FOR = java.time.Duration.ofSeconds(30);
+
+    private volatile @Nullable Counted counted;
+
+    private record Counted(List<Count> counts, Instant at) {
+    }
+
+    /** Each moment's queue length, at most {@link #COUNTS_FOR} old. */
     public List<Count> counts() {
+        return counts(false);
+    }
+
+    /** Each moment's queue length; {@code fresh} counts now whatever was counted before. */
+    public List<Count> counts(boolean fresh) {
+        Counted c = fresh ? null : counted;
+        Instant now = clock.instant();
+        if (c != null && c.at().plus(COUNTS_FOR).isAfter(now) && !c.at().isAfter(now)) {
+            return c.counts();
+        }
+        List<Count> counts = count();
+        counted = new Counted(counts, now);
+        return counts;
+    }
+
+    private List<Count> count() {
         List<Count> out = new ArrayList<>();
         for (QueueSql q : queues.values()) {
             MapSqlParameterSource p = params();
@@ -124,6 +149,7 @@ public class MomentQueue {
     /** Someone acted on a customer's moment: it leaves the queue until the moment begins again. */
     @Transactional
     public void acted(long customerId, String rule, String action, @Nullable Long caseId, String actor) {
+        counted = null;
         if (!queues.containsKey(rule) && MomentRules.DEFAULT.stream().noneMatch(r -> r.name().equals(rule))) {
             throw new InvalidInputException("moment", "is not a moment of truth: " + rule);
         }

@@ -83,6 +83,26 @@ class ConsoleJourneysTests {
         return browser.text(By.cssSelector(".alert[role=status], .alert[role=alert]"));
     }
 
+    /**
+     * The flash message once it says {@code expected}: the page before a submit may still show the previous
+     * message, and its elements go stale while the next page loads.
+     */
+    String flash(String expected) {
+        By alert = By.cssSelector(".alert[role=status], .alert[role=alert]");
+        try {
+            return browser.waitFor(d -> {
+                try {
+                    String text = d.findElement(alert).getText();
+                    return text.contains(expected) ? text : null;
+                } catch (org.openqa.selenium.WebDriverException e) {
+                    return null;
+                }
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return flash(); // the assertion then shows what the page says instead
+        }
+    }
+
     @Test
     void theMarketerFiltersPagesSavesExportsAndRunsACampaign() {
         browser.login("marketing");
@@ -120,7 +140,7 @@ class ConsoleJourneysTests {
 
         browser.type(By.id("audience-name"), "Influential consenting " + p);
         browser.click(By.id("save-audience"));
-        assertThat(flash()).contains("Saved the audience");
+        assertThat(flash("Saved the audience")).contains("Saved the audience");
         assertThat(browser.text(By.id("audiences"))).contains("Influential consenting " + p,
                 "sort influence, consent given");
         browser.screenshot("audiences");
@@ -136,9 +156,9 @@ class ConsoleJourneysTests {
         browser.select(By.id("c-audience"), "Influential consenting " + p);
         browser.type(By.id("c-message"), "Be first on the new winter trails.");
         browser.click(By.cssSelector("#campaign-form button[type=submit]"));
-        assertThat(flash()).contains("Created the campaign");
+        assertThat(flash("Created the campaign")).contains("Created the campaign");
         browser.click(By.id("launch"));
-        assertThat(flash()).contains("Launched to");
+        assertThat(flash("Launched to")).contains("Launched to");
         assertThat(browser.text(By.id("results"))).contains("contacted", "holdout");
         browser.screenshot("campaign");
 
@@ -157,14 +177,14 @@ class ConsoleJourneysTests {
         String target = customers.list(new CustomerFilter(null, null, null), 1, null).items().get(0).externalId();
         browser.type(By.cssSelector("#" + item + " input[name=customer]"), target);
         browser.click(By.cssSelector("#" + item + " form[action$='/link'] button"));
-        assertThat(flash()).contains("Linked");
+        assertThat(flash("Linked")).contains("Linked");
 
         browser.go("/pr/conversations?sentiment=negative");
         browser.selectValue(By.cssSelector("#" + item + " select[name=assignee]"), "service");
         browser.click(By.cssSelector("#" + item + " form[action$='/assign'] button"));
-        assertThat(flash()).contains("Assigned to service");
+        assertThat(flash("Assigned to service")).contains("Assigned to service");
         browser.click(By.cssSelector("#" + item + " form[action$='/handled'] button"));
-        assertThat(flash()).contains("Marked as handled");
+        assertThat(flash("Marked as handled")).contains("Marked as handled");
         browser.go("/pr/conversations?handled=handled&assignee=service");
         assertThat(browser.find(By.id(item)).getText()).contains("handled by pr", "assigned to service");
 
@@ -187,16 +207,19 @@ class ConsoleJourneysTests {
         // in the other order; an exact external id opens the profile at once.
         String spoken = someone.phone().replaceAll("[^0-9]", "").replaceAll("(\\d{3})", "$1 ").strip();
         browser.type(By.id("nav-search"), spoken + "\n");
+        searched(spoken);
         browser.find(By.cssSelector("#customer-results a[href='/customers/" + someone.id() + "']"));
         String plainName = java.text.Normalizer.normalize(someone.lastName() + " " + someone.firstName(),
                 java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(java.util.Locale.ROOT);
         browser.type(By.id("nav-search"), plainName + "\n");
+        searched(plainName);
         browser.screenshot("customer-search");
         browser.click(By.cssSelector("#customer-results a[href='/customers/" + someone.id() + "']"));
         browser.find(By.id("timeline"));
+        browser.go("/service/cases");
         browser.type(By.id("nav-search"), someone.externalId() + "\n");
+        browser.waitFor(d -> d.getCurrentUrl().endsWith("/customers/" + someone.id()));
         browser.find(By.id("timeline"));
-        assertThat(browser.driver.getCurrentUrl()).endsWith("/customers/" + someone.id());
         assertThat(browser.text(By.id("loyalty"))).contains("Balance", "Tier");
         assertThat(browser.text(By.id("next-best-action"))).contains("Next best action");
         assertThat(browser.text(By.id("value"))).contains("Combined");
@@ -205,11 +228,11 @@ class ConsoleJourneysTests {
         browser.type(By.id("case-subject"), "Zip broke on the Ridge jacket");
         browser.type(By.id("case-note"), "Customer called; asked for a repair.");
         browser.click(By.cssSelector("#open-case button"));
-        assertThat(flash()).contains("Opened case");
+        assertThat(flash("Opened case")).contains("Opened case");
         browser.selectValue(By.id("status"), "RESOLVED");
         browser.type(By.id("note"), "Repair booked at Northwind Seattle.");
         browser.click(By.cssSelector("#case-form button"));
-        assertThat(flash()).contains("Case updated");
+        assertThat(flash("Case updated")).contains("Case updated");
         assertThat(browser.text(By.id("case-status"))).isEqualTo("resolved");
         assertThat(browser.text(By.id("case-notes"))).contains("asked for a repair", "Repair booked");
         browser.screenshot("case");
@@ -219,7 +242,7 @@ class ConsoleJourneysTests {
         browser.screenshot("moments-queue");
         String waiting = browser.find(By.cssSelector(".moment-item")).getAttribute("id");
         browser.click(By.cssSelector("#" + waiting + " .mark-done"));
-        assertThat(flash()).contains("Marked done");
+        assertThat(flash("Marked done")).contains("Marked done");
         assertThat(browser.driver.findElements(By.id(waiting))).isEmpty();
 
         browser.go("/customers/" + someone.id());
@@ -240,7 +263,7 @@ class ConsoleJourneysTests {
         assertThat(browser.text(By.id("evidence"))).containsIgnoringCase("weight");
         browser.screenshot("duplicates-pair");
         browser.click(By.id("merge"));
-        assertThat(flash()).contains("Merged customer");
+        assertThat(flash("Merged customer")).contains("Merged customer");
         assertThat(browser.text(By.id("merges"))).contains("merged in");
         browser.find(By.id("timeline"));
         String survivorUrl = browser.driver.getCurrentUrl();
@@ -254,10 +277,21 @@ class ConsoleJourneysTests {
         browser.driver.get(survivorUrl);
         browser.click(By.cssSelector("#merges .undo-merge"));
         browser.driver.switchTo().alert().accept();
-        assertThat(flash()).contains("Merge undone");
+        assertThat(flash("Merge undone")).contains("Merge undone");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/customers/" + merged);
         assertThat(browser.text(By.id("merges"))).contains("later undone");
         browser.screenshot("duplicates-undone");
+    }
+
+    /** Waits for the results page of this search (the previous page has results too). */
+    private void searched(String q) {
+        browser.waitFor(d -> {
+            try {
+                return q.equals(d.findElement(By.id("q")).getAttribute("value"));
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return false;
+            }
+        });
     }
 
     @Test
@@ -281,7 +315,7 @@ class ConsoleJourneysTests {
         assertThat(proposal).contains("instagram");
         browser.screenshot("duplicates-identities");
         browser.click(By.cssSelector(".identity-proposal .link-identity"));
-        assertThat(flash()).contains("Linked instagram account");
+        assertThat(flash("Linked instagram account")).contains("Linked instagram account");
         assertThat(browser.driver.findElements(By.id(row))).isEmpty(); // linked: no longer proposed
     }
 
@@ -305,12 +339,12 @@ class ConsoleJourneysTests {
         assertThat(browser.text(By.id("preview-points"))).matches("[0-9,]+");
         browser.screenshot("loyalty-rule-preview");
         browser.click(By.id("save-button"));
-        assertThat(flash()).contains("Created");
+        assertThat(flash("Created")).contains("Created");
         browser.click(By.id("activate"));
-        assertThat(flash()).contains("is active");
+        assertThat(flash("is active")).contains("is active");
         assertThat(browser.text(By.id("rule-summary"))).contains("at store ST-DEN", "2 points per currency unit");
         browser.click(By.id("retire"));
-        assertThat(flash()).contains("retired");
+        assertThat(flash("retired")).contains("retired");
         browser.go("/loyalty/rewards");
         browser.screenshot("loyalty-rewards");
     }

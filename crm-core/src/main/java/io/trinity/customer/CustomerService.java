@@ -222,10 +222,6 @@ public class CustomerService {
         return List.copyOf(out.values());
     }
 
-    static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
     static CustomerDetails row(ResultSet rs, int n) throws SQLException {
         Timestamp consent = rs.getTimestamp("consent_changed_at");
         return new CustomerDetails(rs.getLong("id"), rs.getString("external_id"), rs.getString("first_name"),

@@ -5,5 +5,17 @@ package io.trinity.staff;
  * only ingest; {@code ADMIN} may do everything, including managing accounts.
  */
 public enum Role {
-    MARKETING, PR, SERVICE, LOYALTY_ADMIN, ADMIN, INTEGRATION
+    MARKETING("Marketing"), PR("PR"), SERVICE("Customer service"), LOYALTY_ADMIN("Loyalty admin"), ADMIN("Admin"),
+    INTEGRATION("Integration (API only)");
+
+    private final String displayName;
+
+    Role(String displayName) {
+        this.displayName = displayName;
+    }
+
+    /** The role as people call it, for the console ("Loyalty admin", not LOYALTY_ADMIN). */
+    public String displayName() {
+        return displayName;
+    }
 }

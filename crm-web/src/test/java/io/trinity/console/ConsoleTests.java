@@ -135,7 +135,11 @@ class ConsoleTests {
                         .param("username", name).param("password", "long-enough-secret").param("roles", "SERVICE"))
                 .andExpect(status().isFound());
         mvc.perform(get("/admin/users").with(user("admin").roles("ADMIN")))
-                .andExpect(content().string(containsString(name)));
+                .andExpect(content().string(containsString(name)))
+                // Roles by the names people use, not the enum's.
+                .andExpect(content().string(containsString(">Loyalty admin</label>")))
+                .andExpect(content().string(containsString(">Customer service</span>")))
+                .andExpect(content().string(not(containsString(">LOYALTY_ADMIN<"))));
     }
 
     @Autowired

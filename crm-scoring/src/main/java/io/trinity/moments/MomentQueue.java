@@ -118,8 +118,8 @@ public class MomentQueue {
 
     private List<Count> count() {
         List<Count> out = new ArrayList<>();
+        MapSqlParameterSource p = params();
         for (QueueSql q : queues.values()) {
-            MapSqlParameterSource p = params();
             Long n = !p.hasValue("run") && needsRun(q) ? Long.valueOf(0) : jdbc.queryForObject(
                     "select count(*) from (" + waiting(q) + ") w", p, Long.class);
             out.add(new Count(q.rule(), priority(q.rule()), n == null ? 0 : n));

@@ -74,10 +74,11 @@ class HomeController {
             model.addAttribute("run", runs.latest().orElse(null));
             model.addAttribute("movements", values.movements().stream().limit(5).toList());
             Instant now = clock.instant();
-            List<Campaign> inFlight = campaigns.list().stream()
+            List<Campaign> all = campaigns.list();
+            List<Campaign> inFlight = all.stream()
                     .filter(c -> c.status().equals("LAUNCHED") && c.endsAt().isAfter(now)).limit(5).toList();
             model.addAttribute("campaigns", inFlight);
-            model.addAttribute("drafts", campaigns.list().stream().filter(c -> c.status().equals("DRAFT")).count());
+            model.addAttribute("drafts", all.stream().filter(c -> c.status().equals("DRAFT")).count());
         }
         if (admin || roles.contains("ROLE_PR")) {
             model.addAttribute("negative", inbox.list(new InboxFilter(null, "NEGATIVE", null, false, null), 5, null)

@@ -72,6 +72,18 @@ final class Browser implements AutoCloseable {
 
     void go(String path) {
         driver.get(base + path);
+        settled();
+    }
+
+    /** Waits until the page has loaded completely (a redirect or a boosted request may still be under way). */
+    void settled() {
+        waitFor(d -> {
+            try {
+                return "complete".equals(script("return document.readyState"));
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return false; // a navigation in flight detaches the page for a moment
+            }
+        });
     }
 
     void login(String user) {
@@ -82,6 +94,7 @@ final class Browser implements AutoCloseable {
         type(By.id("password"), "demo");
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
         waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        settled();
     }
 
     WebElement find(By by) {
@@ -150,7 +163,7 @@ final class Browser implements AutoCloseable {
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
-            Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Path shot = capture();
             Path target = SCREENSHOTS.resolve(name + ".png");
             Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
             target.toFile().setReadable(true, false);
@@ -164,6 +177,23 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Takes the picture once the page has settled. Chromium refuses a capture while a navigation detaches the page
+     * ("Not attached to an active page"); a picture is not an assertion, so it is retried on a settled page.
+     */
+    private Path capture() {
+        org.openqa.selenium.WebDriverException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            settled();
+            try {
+                return ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            } catch (org.openqa.selenium.WebDriverException e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 
     @Override

@@ -53,6 +53,7 @@ public class ServiceCases {
             errors.add(new FieldError("priority", "must be LOW, NORMAL or HIGH"));
         }
         String cleanAssignee = text(assignee, "assignee", 60, false, errors);
+        checkAssignee(cleanAssignee, errors);
         String cleanNote = text(note, "note", 4000, false, errors);
         Long customer = customerId;
         if (activityId != null) {
@@ -144,6 +145,7 @@ public class ServiceCases {
             errors.add(new FieldError("status", "must be OPEN, PENDING or RESOLVED"));
         }
         String cleanAssignee = text(assignee, "assignee", 60, false, errors);
+        checkAssignee(cleanAssignee, errors);
         String cleanNote = text(note, "note", 4000, false, errors);
         if (s == null && assignee == null && cleanNote == null && errors.isEmpty()) {
             errors.add(new FieldError("note", "change the status or the assignee, or write a note"));
@@ -161,6 +163,41 @@ public class ServiceCases {
                     .params(id, actor, cleanNote).update();
         }
         return get(id);
+    }
+
+    /**
+     * Staff a case can be assigned to: enabled accounts that can open the service pages (service, PR, admin), so
+     * nobody is handed work they cannot see.
+     */
+    public List<String> assignees() {
+        return jdbc.sql("""
+                select distinct username from staff_roles where enabled and role in ('SERVICE', 'PR', 'ADMIN')
+                order by username""").query(String.class).list();
+    }
+
+    private void checkAssignee(@Nullable String assignee, List<FieldError> errors) {
+        if (assignee != null && !assignees().contains(assignee)) {
+            errors.add(new FieldError("assignee", "'" + assignee
+                    + "' is not a colleague who can work cases (service, PR or admin role)"));
+        }
+    }
+
+    /**
+     * Changes the status and/or the assignee of several cases at once, with the same note on each if one is given;
+     * all or none (an unknown id or a bad value refuses the whole batch).
+     */
+    @Transactional
+    public int updateAll(List<Long> ids, @Nullable String status, @Nullable String assignee, @Nullable String note,
+            String actor) {
+        if (ids.isEmpty()) {
+            throw new InvalidInputException("ids", "choose at least one case");
+        }
+        if (ids.size() > 500) {
+            throw new InvalidInputException("ids", "at most 500 cases at once");
+        }
+        ids.forEach(this::get);
+        ids.forEach(id -> update(id, status, assignee, note, actor));
+        return ids.size();
     }
 
     private static @Nullable String text(@Nullable String value, String field, int max, boolean required,

@@ -147,6 +147,32 @@ public class CustomerSearch {
     }
 
     /**
+     * The one customer a picker's text names: a customer id, an exact identifier (e-mail, loyalty number, external
+     * id), or a search with a single result. Empty when nothing or more than one person matches, so a vague text
+     * never links the wrong person.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Long> pick(@org.jspecify.annotations.Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        String value = text.strip();
+        if (value.matches("\\d{1,18}")) {
+            long id = Long.parseLong(value);
+            Long found = jdbc.sql("select id from customer where id = ? and status <> 'MERGED'").param(id)
+                    .query(Long.class).optional().orElse(null);
+            if (found != null) {
+                return java.util.Optional.of(found);
+            }
+        }
+        List<Hit> hits = search(value, 2).hits();
+        if (hits.size() == 1 || (!hits.isEmpty() && hits.get(0).exact() && !hits.get(1).exact())) {
+            return java.util.Optional.of(hits.get(0).customer().id());
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Every customer a search matches, when there are at most {@code cap} of them; {@code null} when there are more.
      * Lists ordered by something else (the dashboard by value) then fetch a few known ids instead of walking their
      * order and testing every row against a rare name.

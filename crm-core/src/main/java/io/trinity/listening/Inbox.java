@@ -116,6 +116,9 @@ public class Inbox {
                 .query(Long.class).single() == 0) {
             throw new InvalidInputException("assignee", "no colleague with username '" + who + "'");
         }
+        if (who != null && !colleagues().contains(who)) {
+            throw new InvalidInputException("assignee", who + " cannot work the PR inbox (PR or admin role needed)");
+        }
         jdbc.sql("""
                         insert into conversation_state (activity_id, assignee) values (?, ?)
                         on conflict (activity_id) do update set assignee = excluded.assignee, updated_at = now()""")
@@ -123,11 +126,40 @@ public class Inbox {
         return get(activityId);
     }
 
-    /** Staff usernames a conversation can be assigned to. */
+    /**
+     * Staff a conversation can be assigned to: enabled accounts that can open the inbox (PR and admins), so nobody
+     * is handed work they cannot see.
+     */
     public List<String> colleagues() {
         return jdbc.sql("""
-                select distinct username from staff_roles where enabled and role <> 'INTEGRATION'
+                select distinct username from staff_roles where enabled and role in ('PR', 'ADMIN')
                 order by username""").query(String.class).list();
+    }
+
+    /** Marks several conversations at once; all or none (an unknown id refuses the whole batch). */
+    @Transactional
+    public int markHandled(List<Long> activityIds, boolean handled, String actor) {
+        requireAll(activityIds);
+        activityIds.forEach(id -> markHandled(id, handled, actor));
+        return activityIds.size();
+    }
+
+    /** Assigns several conversations at once; all or none. */
+    @Transactional
+    public int assign(List<Long> activityIds, @Nullable String assignee) {
+        requireAll(activityIds);
+        activityIds.forEach(id -> assign(id, assignee));
+        return activityIds.size();
+    }
+
+    private void requireAll(List<Long> activityIds) {
+        if (activityIds.isEmpty()) {
+            throw new InvalidInputException("ids", "choose at least one conversation");
+        }
+        if (activityIds.size() > 500) {
+            throw new InvalidInputException("ids", "at most 500 conversations at once");
+        }
+        activityIds.forEach(this::get);
     }
 
     static InboxItem row(ResultSet rs, int n) throws SQLException {

@@ -38,11 +38,11 @@ public record InboxFilter(@Nullable String network, @Nullable String sentiment, 
                 errors.add(new FieldError("minReach", "is not a whole number"));
             }
         }
-        Boolean h = blank(handled) ? null : switch (handled.strip().toLowerCase(Locale.ROOT)) {
+        Boolean h = blank(handled) || handled.strip().equalsIgnoreCase("all") ? null : switch (handled.strip().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "handled" -> Boolean.TRUE;
             case "false", "no", "open" -> Boolean.FALSE;
             default -> {
-                errors.add(new FieldError("handled", "must be handled or open"));
+                errors.add(new FieldError("handled", "must be all, handled or open"));
                 yield null;
             }
         };

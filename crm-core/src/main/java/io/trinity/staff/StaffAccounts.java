@@ -51,6 +51,19 @@ public class StaffAccounts {
         return accounts.values().stream().map(a -> withRoles(a, roles(a.id()))).toList();
     }
 
+    /** The console language the person chose (a BCP 47 tag), if any. */
+    @Transactional(readOnly = true)
+    public Optional<String> language(String username) {
+        return jdbc.sql("select language from staff_user where username = ? and language is not null")
+                .param(username).query(String.class).optional();
+    }
+
+    /** Remembers the console language a person chose; {@code null} goes back to the browser's choice. */
+    @Transactional
+    public void setLanguage(String username, @Nullable String languageTag) {
+        jdbc.sql("update staff_user set language = ? where username = ?").params(languageTag, username).update();
+    }
+
     /** Enabled accounts that still have a password Trinity handed out, by username. */
     @Transactional(readOnly = true)
     public List<String> withDefaultPassword() {

@@ -61,6 +61,10 @@ class InboxAndCasesTests {
                 + " on conflict (username) do nothing").update();
         jdbc.sql("insert into staff_user_role (user_id, role) select id, 'SERVICE' from staff_user"
                 + " where username = 'service' on conflict do nothing").update();
+        jdbc.sql("insert into staff_user (username, password_hash) values ('pr', '{noop}x')"
+                + " on conflict (username) do nothing").update();
+        jdbc.sql("insert into staff_user_role (user_id, role) select id, 'PR' from staff_user"
+                + " where username = 'pr' on conflict do nothing").update();
         activities.ingest(List.of(said("m1", "MENTION", base.plusSeconds(1), ines, null, "NEGATIVE"),
                 said("m2", "REVIEW", base.plusSeconds(2), null, "h1", "POSITIVE"),
                 said("m3", "COMMENT", base.plusSeconds(3), null, "h2", "NEGATIVE"),
@@ -74,13 +78,17 @@ class InboxAndCasesTests {
                 .extracting(InboxItem::text).containsExactly("text m3", "text m1");
 
         inbox.markHandled(m3.activityId(), true, "pr");
-        inbox.assign(m3.activityId(), "service");
+        inbox.assign(m3.activityId(), "pr");
         InboxItem handled = inbox.get(m3.activityId());
         assertThat(handled.handledBy()).isEqualTo("pr");
-        assertThat(handled.assignee()).isEqualTo("service");
+        assertThat(handled.assignee()).isEqualTo("pr");
+        // Only people who can open the inbox are offered, and only they can be given a mention.
+        assertThat(inbox.colleagues()).contains("pr").doesNotContain("service");
+        assertThatThrownBy(() -> inbox.assign(m3.activityId(), "service"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("cannot work the PR inbox");
         assertThat(inbox.list(InboxFilter.parse(null, null, null, "open", null), 2, null).items())
                 .extracting(InboxItem::text).doesNotContain("text m3");
-        assertThat(inbox.list(InboxFilter.parse(null, null, null, null, "service"), 50, null).items())
+        assertThat(inbox.list(InboxFilter.parse(null, null, null, "all", "pr"), 50, null).items())
                 .extracting(InboxItem::activityId).contains(m3.activityId());
         inbox.markHandled(m3.activityId(), false, "pr");
         assertThat(inbox.get(m3.activityId()).handledAt()).isNull();
@@ -88,6 +96,17 @@ class InboxAndCasesTests {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no colleague");
         assertThatThrownBy(() -> InboxFilter.parse(null, "angry", "-1", "maybe", null))
                 .isInstanceOf(InvalidInputException.class);
+
+        // Several at once, all or none: an unknown id refuses the batch and nothing changes.
+        InboxItem m1 = newest.items().get(2);
+        assertThatThrownBy(() -> inbox.markHandled(List.of(m1.activityId(), -1L), true, "pr"))
+                .isInstanceOf(io.trinity.shared.NotFoundException.class);
+        assertThat(inbox.get(m1.activityId()).handledAt()).isNull();
+        assertThat(inbox.markHandled(List.of(m1.activityId(), m3.activityId()), true, "pr")).isEqualTo(2);
+        assertThat(inbox.get(m1.activityId()).handledBy()).isEqualTo("pr");
+        assertThat(inbox.assign(List.of(m1.activityId(), m3.activityId()), "pr")).isEqualTo(2);
+        assertThat(inbox.get(m1.activityId()).assignee()).isEqualTo("pr");
+        assertThatThrownBy(() -> inbox.assign(List.of(), "pr")).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -112,6 +131,18 @@ class InboxAndCasesTests {
                         .errors()).extracting(f -> f.field()).contains("subject", "customerId"));
         assertThatThrownBy(() -> cases.update(opened.id(), "closed", null, null, "pr"))
                 .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> cases.update(opened.id(), null, "nobody-" + p, null, "pr"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not a colleague");
+
+        // Several at once, all or none.
+        ServiceCase second = cases.open(ines, null, "Second", null, null, null, "pr");
+        assertThatThrownBy(() -> cases.updateAll(List.of(opened.id(), second.id()), null, "nobody-" + p, null, "pr"))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(cases.get(second.id()).assignee()).isNull();
+        assertThat(cases.updateAll(List.of(opened.id(), second.id()), "RESOLVED", "service", null, "pr"))
+                .isEqualTo(2);
+        assertThat(cases.get(second.id()).status()).isEqualTo("RESOLVED");
+        assertThat(cases.get(second.id()).assignee()).isEqualTo("service");
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Which section of the console a page belongs to, so the navigation can mark it (also on an error page, from the
- * path that failed).
+ * path that failed); and what the language menu needs.
  */
 @ControllerAdvice(annotations = Controller.class)
 class NavigationAdvice {
@@ -17,6 +17,22 @@ class NavigationAdvice {
     String section(HttpServletRequest request) {
         Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         return sectionOf(failed instanceof String uri ? uri : request.getRequestURI());
+    }
+
+    /** The page as it was asked for (path and query), where the language menu comes back to. */
+    @ModelAttribute("here")
+    String here(HttpServletRequest request) {
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (failed instanceof String uri) {
+            return uri;
+        }
+        String query = request.getQueryString();
+        return request.getRequestURI() + (query == null ? "" : "?" + query);
+    }
+
+    @ModelAttribute("languages")
+    java.util.List<java.util.Locale> languages() {
+        return ConsoleLanguages.SHIPPED;
     }
 
     static String sectionOf(String path) {

@@ -95,6 +95,23 @@ class CustomerConsoleController {
         return "customer/list";
     }
 
+    /** The options of a customer picker: the best few matches for what was typed into the field named {@code field}. */
+    @GetMapping("/customers/picker")
+    String picker(@RequestParam(defaultValue = "customer") String field,
+            @RequestParam org.springframework.util.MultiValueMap<String, String> params, Model model) {
+        String typed = params.getFirst(field);
+        List<io.trinity.customer.CustomerSearch.Hit> hits = List.of();
+        if (typed != null && typed.strip().length() >= 2) {
+            try {
+                hits = search.find(typed, 8);
+            } catch (InvalidInputException e) {
+                hits = List.of(); // half-typed input offers nothing yet
+            }
+        }
+        model.addAttribute("hits", hits);
+        return "fragments/picker :: options";
+    }
+
     @GetMapping("/customers/{id}")
     String detail(@PathVariable long id, @RequestParam(required = false) @Nullable String ordersAfter,
             @RequestParam(required = false) @Nullable String timelineAfter, Model model) {

@@ -1,7 +1,6 @@
 package io.trinity.service;
 
 import io.trinity.cases.ServiceCases;
-import io.trinity.listening.Inbox;
 import io.trinity.shared.InvalidInputException;
 import io.trinity.shared.Page;
 import io.trinity.moments.MomentRules;
@@ -21,14 +20,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ServiceConsoleController {
 
     private final ServiceCases cases;
-    private final Inbox inbox;
-
     private final io.trinity.moments.MomentQueue queue;
 
-    ServiceConsoleController(ServiceCases cases, Inbox inbox, io.trinity.moments.MomentQueue queue) {
+    ServiceConsoleController(ServiceCases cases, io.trinity.moments.MomentQueue queue) {
         this.queue = queue;
         this.cases = cases;
-        this.inbox = inbox;
     }
 
     @GetMapping("/service/cases")
@@ -43,14 +39,42 @@ class ServiceConsoleController {
         }
         model.addAttribute("status", status);
         model.addAttribute("assignee", assignee);
-        model.addAttribute("colleagues", inbox.colleagues());
+        model.addAttribute("colleagues", cases.assignees());
         return "service/cases";
+    }
+
+    /**
+     * Assigns or closes the ticked cases at once, all or none, and comes back to the same filtered list.
+     * {@code to} is the new assignee (blank: nobody); {@code status} and {@code assignee} are the list's filters.
+     */
+    @PostMapping("/service/cases/bulk")
+    String bulk(@RequestParam(name = "ids", required = false) @Nullable List<Long> ids, @RequestParam String action,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String assignee, Principal principal,
+            RedirectAttributes redirect) {
+        List<Long> chosen = ids == null ? List.of() : ids;
+        try {
+            int changed = switch (action) {
+                case "assign" -> cases.updateAll(chosen, null, to == null ? "" : to, null, principal.getName());
+                case "close" -> cases.updateAll(chosen, "RESOLVED", null, null, principal.getName());
+                default -> throw new InvalidInputException("action", "must be assign or close");
+            };
+            redirect.addFlashAttribute("message", action.equals("close") ? "Closed " + changed + " case(s)."
+                    : (to == null || to.isBlank() ? "Unassigned " + changed + " case(s)."
+                            : "Assigned " + changed + " case(s) to " + to.strip() + "."));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", "Nothing was changed: " + e.errors().get(0).message() + ".");
+        }
+        redirect.addAttribute("status", status == null ? "" : status);
+        redirect.addAttribute("assignee", assignee == null ? "" : assignee);
+        return "redirect:/service/cases";
     }
 
     @GetMapping("/service/cases/{id}")
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("serviceCase", cases.get(id));
-        model.addAttribute("colleagues", inbox.colleagues());
+        model.addAttribute("colleagues", cases.assignees());
         return "service/case";
     }
 
@@ -61,7 +85,7 @@ class ServiceConsoleController {
             @RequestParam(required = false) @Nullable String note, Principal principal,
             RedirectAttributes redirect) {
         try {
-            var opened = cases.open(customerId, null, subject, priority, principal.getName(), note,
+            var opened = cases.open(customerId, null, subject, priority, self(principal), note,
                     principal.getName());
             redirect.addFlashAttribute("message", "Opened case #" + opened.id() + ".");
             return "redirect:/service/cases/" + opened.id();
@@ -84,6 +108,11 @@ class ServiceConsoleController {
             redirect.addFlashAttribute("problem", e.errors().get(0).field() + " " + e.errors().get(0).message());
         }
         return "redirect:/service/cases/" + id;
+    }
+
+    /** The signed-in user as a case's assignee when they can work cases, else nobody yet. */
+    private @Nullable String self(Principal principal) {
+        return cases.assignees().contains(principal.getName()) ? principal.getName() : null;
     }
 
     static final int QUEUE_PAGE = 25;
@@ -116,7 +145,7 @@ class ServiceConsoleController {
         try {
             if (action.equals("case")) {
                 var opened = cases.open(customerId, null, moment, moment.startsWith("Influencer") ? "HIGH" : "NORMAL",
-                        principal.getName(), null, principal.getName());
+                        self(principal), null, principal.getName());
                 queue.acted(customerId, moment, "CASE_OPENED", opened.id(), principal.getName());
                 redirect.addFlashAttribute("message", "Opened case #" + opened.id() + " for the moment \"" + moment
                         + "\".");

@@ -174,23 +174,47 @@ class ConsoleJourneysTests {
         WebElement stranger = browser.find(By.xpath("//li[contains(@id,'item-')][.//span[contains(., '" + p
                 + "_stranger')]]"));
         String item = stranger.getAttribute("id");
-        String target = customers.list(new CustomerFilter(null, null, null), 1, null).items().get(0).externalId();
+        CustomerDetails chosen = customers.list(new CustomerFilter(null, null, null), 1, null).items().get(0);
+        String target = chosen.externalId();
+        // The picker offers the customer by name as the agent types; the choice fills in the external id.
+        browser.type(By.cssSelector("#" + item + " input[name=customer]"), chosen.firstName() + " "
+                + chosen.lastName());
+        browser.waitFor(d -> !d.findElements(By.cssSelector("#" + item + " datalist option[value='" + target
+                + "']")).isEmpty());
         browser.type(By.cssSelector("#" + item + " input[name=customer]"), target);
         browser.click(By.cssSelector("#" + item + " form[action$='/link'] button"));
         assertThat(flash("Linked")).contains("Linked");
+        // In place: the filter stays, the item shows its customer now.
+        assertThat(browser.driver.getCurrentUrl()).contains("sentiment=negative");
+        browser.waitFor(d -> d.findElements(By.cssSelector("#" + item + " form[action$='/link']")).isEmpty());
 
-        browser.go("/pr/conversations?sentiment=negative");
-        browser.selectValue(By.cssSelector("#" + item + " select[name=assignee]"), "service");
+        browser.selectValue(By.cssSelector("#" + item + " select[name=assignee]"), "pr");
         browser.click(By.cssSelector("#" + item + " form[action$='/assign'] button"));
-        assertThat(flash("Assigned to service")).contains("Assigned to service");
+        assertThat(flash("Assigned to pr")).contains("Assigned to pr");
+        browser.waitFor(d -> d.findElement(By.id(item)).getText().contains("assigned to pr"));
         browser.click(By.cssSelector("#" + item + " form[action$='/handled'] button"));
         assertThat(flash("Marked as handled")).contains("Marked as handled");
-        browser.go("/pr/conversations?handled=handled&assignee=service");
-        assertThat(browser.find(By.id(item)).getText()).contains("handled by pr", "assigned to service");
+        browser.waitFor(d -> d.findElement(By.id(item)).getText().contains("handled by pr"));
+        // The default view is what is still open: the handled item is not in it any more.
+        browser.go("/pr/conversations?sentiment=negative");
+        assertThat(browser.all(By.id(item))).isEmpty();
+        browser.go("/pr/conversations?handled=handled&assignee=pr");
+        assertThat(browser.find(By.id(item)).getText()).contains("handled by pr", "assigned to pr");
 
         browser.click(By.cssSelector("#" + item + " form[action$='/case'] button"));
         assertThat(browser.text(By.id("case-subject"))).contains("mention on x");
+        assertThat(flash("Opened case")).contains("Assigned to pr"); // the mention's assignee carried over
         browser.screenshot("case-from-mention");
+
+        // Bulk: tick open conversations, assign them at once; the view stays.
+        browser.go("/pr/conversations?network=x");
+        browser.click(By.cssSelector("#inbox li:nth-child(1) input[name=ids]"));
+        browser.click(By.cssSelector("#inbox li:nth-child(2) input[name=ids]"));
+        assertThat(browser.text(By.cssSelector("[data-selected-count=bulk-inbox]"))).isEqualTo("2");
+        browser.selectValue(By.id("bulk-to"), "pr");
+        browser.click(By.id("bulk-assign"));
+        assertThat(flash("Assigned 2 conversation(s) to pr")).contains("Assigned 2");
+        assertThat(browser.driver.getCurrentUrl()).contains("network=x");
 
         browser.go("/pr/influencers");
         assertThat(browser.all(By.cssSelector("#influencers tbody tr"))).isNotEmpty();
@@ -236,6 +260,16 @@ class ConsoleJourneysTests {
         assertThat(browser.text(By.id("case-status"))).isEqualTo("resolved");
         assertThat(browser.text(By.id("case-notes"))).contains("asked for a repair", "Repair booked");
         browser.screenshot("case");
+
+        // Bulk: tick the resolved cases on the page, assign them to oneself; the filter stays.
+        browser.go("/service/cases?status=RESOLVED");
+        browser.click(By.cssSelector("[data-select-all=bulk-cases]"));
+        String ticked = browser.text(By.cssSelector("[data-selected-count=bulk-cases]"));
+        assertThat(Integer.parseInt(ticked)).isPositive();
+        browser.selectValue(By.id("bulk-to"), "service");
+        browser.click(By.id("bulk-assign"));
+        assertThat(flash("Assigned " + ticked + " case(s) to service")).contains("Assigned " + ticked);
+        assertThat(browser.driver.getCurrentUrl()).contains("status=RESOLVED");
 
         // The worklist: a moment acted on leaves the queue.
         browser.go("/service/moments");
@@ -302,6 +336,28 @@ class ConsoleJourneysTests {
             browser.go("/");
             assertThat(browser.text(By.id(role[1]))).isNotBlank();
             browser.screenshot("home-" + role[0]);
+        }
+    }
+
+    @Autowired
+    io.trinity.staff.StaffAccounts accounts;
+
+    @Test
+    void aMarketerSwitchesTheConsoleToGermanAndBack() {
+        browser.login("marketing");
+        try {
+            browser.go("/");
+            browser.click(By.cssSelector("#language-menu button"));
+            browser.click(By.cssSelector("#language-menu button[value=de]"));
+            browser.waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("Was jetzt auf Sie wartet"));
+            assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+            assertThat(browser.text(By.id("nav"))).contains("Kunden", "Abmelden");
+            browser.screenshot("home-marketing-de");
+            browser.click(By.cssSelector("#language-menu button"));
+            browser.click(By.cssSelector("#language-menu button[value=browser]"));
+            browser.waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("What needs you now"));
+        } finally {
+            accounts.setLanguage("marketing", null);
         }
     }
 

@@ -32,8 +32,11 @@ class ConnectionConsoleController {
     private final Connections connections;
     private final SocialSyncs syncs;
     private final IdentityStore identities;
+    private final io.trinity.customer.CustomerSearch search;
 
-    ConnectionConsoleController(Connections connections, SocialSyncs syncs, IdentityStore identities) {
+    ConnectionConsoleController(Connections connections, SocialSyncs syncs, IdentityStore identities,
+            io.trinity.customer.CustomerSearch search) {
+        this.search = search;
         this.connections = connections;
         this.syncs = syncs;
         this.identities = identities;
@@ -121,19 +124,24 @@ class ConnectionConsoleController {
         return "redirect:/admin/connections";
     }
 
+    /** Links an unmatched identity to the customer a picker named (id, external id, or a search with one result). */
     @PostMapping("/admin/identities/{id}/link")
-    String link(@PathVariable long id, @RequestParam(required = false) @Nullable Long customerId,
-            RedirectAttributes redirect) {
+    String link(@PathVariable long id, @RequestParam(required = false) @Nullable String customer,
+            @RequestParam(required = false) @Nullable Long customerId, RedirectAttributes redirect) {
         try {
-            if (customerId == null) {
-                throw new InvalidInputException("customerId", "enter the customer's id");
+            String named = customer != null && !customer.isBlank() ? customer
+                    : customerId == null ? null : customerId.toString();
+            if (named == null) {
+                throw new InvalidInputException("customer", "choose a customer: type a name, e-mail or loyalty number");
             }
-            identities.linkManually(id, customerId);
-            redirect.addFlashAttribute("message", "Identity linked to customer " + customerId + ".");
+            long target = search.pick(named).orElseThrow(() -> new InvalidInputException("customer",
+                    "no single customer matches '" + named.strip() + "': pick one from the list"));
+            identities.linkManually(id, target);
+            redirect.addFlashAttribute("message", "Identity linked to customer " + target + ".");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("message", e.errors().get(0).message());
+            redirect.addFlashAttribute("problem", e.errors().get(0).message());
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("message", e.getMessage());
+            redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/admin/connections";
     }

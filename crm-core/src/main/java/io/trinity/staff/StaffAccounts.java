@@ -131,6 +131,28 @@ public class StaffAccounts {
                 defaultPassword, false);
     }
 
+    /** Changes the name shown for an account and its roles (at least one). */
+    @Transactional
+    public void update(String username, @Nullable String displayName, Set<Role> roles) {
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("an account needs at least one role");
+        }
+        long id = jdbc.sql("update staff_user set display_name = ? where username = ? returning id")
+                .params(displayName, username).query(Long.class).single();
+        jdbc.sql("delete from staff_user_role where user_id = ?").param(id).update();
+        for (Role role : roles) {
+            jdbc.sql("insert into staff_user_role (user_id, role) values (?, ?)").params(id, role.name()).update();
+        }
+    }
+
+    /** A password an administrator handed out: valid only to choose a new one at the next sign-in. */
+    @Transactional
+    public void resetPassword(String username, String passwordHash) {
+        jdbc.sql("""
+                update staff_user set password_hash = ?, default_password = false, password_change_required = true
+                where username = ?""").params(passwordHash, username).update();
+    }
+
     /** Sets a new (hashed) password chosen by a person: it is no longer a default one and no change is pending. */
     @Transactional
     public void changePassword(String username, String passwordHash) {

@@ -170,7 +170,9 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(4)
-    SecurityFilterChain console(HttpSecurity http) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, io.trinity.staff.StaffAccounts accounts) throws Exception {
+        http.addFilterBefore(new LiveAccountFilter(accounts),
+                org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         http.authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
                             "/unavailable", "/account/password").permitAll();

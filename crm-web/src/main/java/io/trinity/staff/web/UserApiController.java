@@ -30,9 +30,9 @@ class UserApiController {
     }
 
     @PostMapping
-    ResponseEntity<UserResponse> create(@RequestBody UserRequest request) {
+    ResponseEntity<UserResponse> create(@RequestBody UserRequest request, java.security.Principal principal) {
         StaffAccount account = administration.create(request.username(), request.password(), request.displayName(),
-                request.roles());
+                request.roles(), principal.getName());
         return ResponseEntity.created(URI.create("/api/v1/users/" + account.username()))
                 .body(UserResponse.of(account));
     }

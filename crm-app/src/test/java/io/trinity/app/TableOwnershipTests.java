@@ -31,7 +31,8 @@ class TableOwnershipTests {
     static final Map<String, Set<String>> PUBLISHED = new LinkedHashMap<>();
 
     static {
-        own("customer", Set.of("customer", "customer_merge", "customer_merge_journal"), Set.of("customer_directory"));
+        own("customer", Set.of("customer", "customer_merge", "customer_merge_journal", "customer_note",
+                "customer_audit"), Set.of("customer_directory"));
         own("duplicates", Set.of("duplicate_model", "duplicate_term", "duplicate_key", "duplicate_scan",
                 "duplicate_pair", "duplicate_audit", "identity_proposal"), Set.of());
         own("identity", Set.of("social_identity"), Set.of("identity_directory"));

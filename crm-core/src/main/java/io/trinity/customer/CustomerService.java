@@ -33,13 +33,16 @@ public class CustomerService {
 
     CustomerService(JdbcClient jdbc, Clock clock,
             org.springframework.context.ApplicationEventPublisher events, IngestWindow times,
-            CustomerResolver resolver) {
+            CustomerResolver resolver, CustomerNotes notes) {
+        this.notes = notes;
         this.resolver = resolver;
         this.times = times;
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
     }
+
+    private final CustomerNotes notes;
 
     private static final String WRITE_COLUMNS = """
             external_id = :externalId, first_name = :firstName, last_name = :lastName, email = :email,
@@ -102,6 +105,40 @@ public class CustomerService {
             events.publishEvent(new CustomersStored(List.of(id)));
         }
         return details;
+    }
+
+    /**
+     * A member of staff edits a customer in the console: the same as {@link #update}, and the audit records who
+     * changed which fields (names only).
+     */
+    @Transactional
+    public CustomerDetails edit(long requestedId, CustomerDraft draft, String actor) {
+        CustomerDetails before = get(requestedId);
+        CustomerDetails after = update(requestedId, draft);
+        List<String> fields = new java.util.ArrayList<>();
+        compare(fields, "firstName", before.firstName(), after.firstName());
+        compare(fields, "lastName", before.lastName(), after.lastName());
+        compare(fields, "email", before.email(), after.email());
+        compare(fields, "phone", before.phone(), after.phone());
+        compare(fields, "loyaltyNumber", before.loyaltyNumber(), after.loyaltyNumber());
+        compare(fields, "locale", before.locale(), after.locale());
+        compare(fields, "street", before.street(), after.street());
+        compare(fields, "postalCode", before.postalCode(), after.postalCode());
+        compare(fields, "city", before.city(), after.city());
+        compare(fields, "region", before.region(), after.region());
+        compare(fields, "country", before.country(), after.country());
+        compare(fields, "birthDate", before.birthDate(), after.birthDate());
+        compare(fields, "marketingConsent", before.marketingConsent(), after.marketingConsent());
+        if (!fields.isEmpty()) {
+            notes.audit(after.id(), actor, "EDITED", fields);
+        }
+        return after;
+    }
+
+    private static void compare(List<String> fields, String name, @Nullable Object before, @Nullable Object after) {
+        if (!java.util.Objects.equals(before, after)) {
+            fields.add(name);
+        }
     }
 
     @Transactional(readOnly = true)

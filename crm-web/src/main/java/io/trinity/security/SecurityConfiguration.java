@@ -182,6 +182,7 @@ public class SecurityConfiguration {
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers("/duplicates", "/duplicates/**", "/customers/*/merge").hasAnyRole(DEDUPE)
                         .requestMatchers("/loyalty", "/loyalty/**").hasAnyRole(LOYALTY)
+                        .requestMatchers("/customers/*/edit").hasAnyRole(Role.SERVICE.name(), Role.ADMIN.name())
                         .requestMatchers("/marketing", "/marketing/**")
                         .hasAnyRole(Role.MARKETING.name(), Role.ADMIN.name())
                         .requestMatchers("/pr/**").hasAnyRole(Role.PR.name(), Role.ADMIN.name())

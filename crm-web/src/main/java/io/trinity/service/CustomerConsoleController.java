@@ -35,13 +35,15 @@ class CustomerConsoleController {
     private final io.trinity.customer.CustomerResolver resolver;
     private final io.trinity.customer.CustomerMerges merges;
     private final io.trinity.customer.CustomerSearch search;
+    private final io.trinity.customer.CustomerNotes notes;
 
     CustomerConsoleController(CustomerService customers, IdentityStore identities, OrderQueries orders,
             CustomerValues values, io.trinity.loyalty.LoyaltyAccounts loyalty,
             io.trinity.timeline.Timeline timeline, io.trinity.cases.ServiceCases cases,
             io.trinity.moments.Moments moments, tools.jackson.databind.json.JsonMapper json,
             io.trinity.customer.CustomerResolver resolver, io.trinity.customer.CustomerMerges merges,
-            io.trinity.customer.CustomerSearch search) {
+            io.trinity.customer.CustomerSearch search, io.trinity.customer.CustomerNotes notes) {
+        this.notes = notes;
         this.search = search;
         this.resolver = resolver;
         this.merges = merges;
@@ -122,6 +124,8 @@ class CustomerConsoleController {
         }
         model.addAttribute("customer", customers.get(id));
         model.addAttribute("merges", merges.mergesOf(id));
+        model.addAttribute("notes", notes.of(id, 20));
+        model.addAttribute("changes", notes.changes(id, 5));
         model.addAttribute("identities", identities.forCustomer(id));
         model.addAttribute("orders", orders.forCustomer(id, 20, ordersAfter));
         model.addAttribute("timeline", timeline.of(id, 25, timelineAfter));

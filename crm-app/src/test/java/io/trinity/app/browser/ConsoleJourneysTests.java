@@ -249,6 +249,25 @@ class ConsoleJourneysTests {
         assertThat(browser.text(By.id("value"))).contains("Combined");
         browser.screenshot("customer");
 
+        // Edit: an error keeps what was typed, next to the field; the fixed edit is saved and audited.
+        browser.click(By.id("edit-customer"));
+        browser.type(By.id("street"), "Storgata 12");
+        browser.type(By.id("email"), "no-at-sign");
+        browser.click(By.id("save-customer"));
+        assertThat(browser.text(By.id("form-errors"))).contains("not saved");
+        assertThat(browser.find(By.id("street")).getAttribute("value")).isEqualTo("Storgata 12");
+        assertThat(browser.find(By.id("email")).getAttribute("class")).contains("is-invalid");
+        browser.screenshot("customer-edit-error");
+        browser.type(By.id("email"), someone.email() == null ? "" : someone.email());
+        browser.click(By.id("save-customer"));
+        assertThat(flash("Saved the changes")).contains("Saved the changes");
+        assertThat(browser.text(By.id("address"))).contains("Storgata 12");
+        assertThat(browser.text(By.id("record-changes"))).contains("service changed street");
+        browser.type(By.id("note-text"), "Called about the Ridge jacket zip.");
+        browser.click(By.cssSelector("#note-form button"));
+        assertThat(flash("Note saved")).contains("Note saved");
+        assertThat(browser.text(By.id("note-list"))).contains("Ridge jacket zip");
+
         browser.type(By.id("case-subject"), "Zip broke on the Ridge jacket");
         browser.type(By.id("case-note"), "Customer called; asked for a repair.");
         browser.click(By.cssSelector("#open-case button"));

@@ -47,6 +47,7 @@ class MergeApiTests {
     @Autowired LoyaltyAccounts loyalty;
     @Autowired Referrals referrals;
     @Autowired CustomerMerges merges;
+    @Autowired io.trinity.customer.CustomerNotes notes;
     @Autowired JdbcClient jdbc;
 
     /** Columns that point at a customer, per table, from the foreign keys. */
@@ -96,6 +97,7 @@ class MergeApiTests {
                 Orders.forCustomer(tag + "-O2", other, now.minus(2, ChronoUnit.DAYS), "25.00"),
                 Orders.forCustomer(tag + "-O3", other, now.minus(1, ChronoUnit.DAYS), "15.00")));
         cases.open(other, null, "Parcel never arrived", "HIGH", null, "customer called", "service");
+        notes.add(other, "Prefers e-mail", "service");
         loyalty.adjust(survivor, 100, "welcome", "loyalty");
         loyalty.adjust(other, 250, "store promotion", "loyalty");
         String code = referrals.codeFor(other);
@@ -120,6 +122,7 @@ class MergeApiTests {
                 .andExpect(jsonPath("$.moved.activities").value(1))
                 .andExpect(jsonPath("$.moved.identities").value(1))
                 .andExpect(jsonPath("$.moved.cases").value(1))
+                .andExpect(jsonPath("$.moved.notes").value(1))
                 .andExpect(jsonPath("$.moved.ledgerEntries").value(1))
                 .andExpect(jsonPath("$.moved.referrals").value(1))
                 .andReturn().getResponse().getContentAsString();
@@ -146,7 +149,8 @@ class MergeApiTests {
                 .query(Long.class).single()).isEqualTo(survivor);
         // No row anywhere still belongs to the merged customer, except the merge record itself and the rescoring
         // queue entry that takes it out of the rankings.
-        Set<String> history = Set.of("customer_merge", "customer", "duplicate_audit", "customer_changed");
+        Set<String> history = Set.of("customer_merge", "customer", "duplicate_audit", "customer_changed",
+                "customer_audit");
         rowsOf(other).forEach((table, rows) -> {
             if (!history.contains(table)) {
                 assertThat(rows).as(table + " rows of the merged customer").isEmpty();

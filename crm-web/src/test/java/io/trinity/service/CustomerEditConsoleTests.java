@@ -1,0 +1,107 @@
+package io.trinity.service;
+
+import static io.trinity.web.Requests.postJson;
+import static io.trinity.web.Requests.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.trinity.customer.CustomerNotes;
+import io.trinity.customer.CustomerService;
+import io.trinity.web.ApiTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** A service agent edits a customer and keeps notes; the edit is audited by field name, not value. */
+@ApiTest
+class CustomerEditConsoleTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired CustomerService customers;
+    @Autowired CustomerNotes notes;
+
+    static RequestPostProcessor service() {
+        return user("service").roles("SERVICE");
+    }
+
+    long customer(String ext) throws Exception {
+        String body = mvc.perform(postJson("integration", "/api/v1/customers", """
+                {"externalId": "%s", "firstName": "Åse", "lastName": "Nygård", "email": "%s@example.com",
+                 "city": "Tromsø", "country": "NO", "marketingConsent": true}""".formatted(ext, ext.toLowerCase())))
+                .andReturn().getResponse().getContentAsString();
+        return ((Number) com.jayway.jsonpath.JsonPath.read(body, "$.id")).longValue();
+    }
+
+    MockHttpServletRequestBuilder form(long id) {
+        return form(id, true);
+    }
+
+    MockHttpServletRequestBuilder form(long id, boolean consent) {
+        MockHttpServletRequestBuilder form = post("/customers/" + id + "/edit").with(service()).with(csrf())
+                .param("firstName", "Åse").param("lastName", "Nygård-Berg").param("city", "Tromsø")
+                .param("country", "NO");
+        return consent ? form.param("marketingConsent", "true") : form;
+    }
+
+    @Test
+    void anEditWithAnErrorKeepsEveryValueAndSavesNothing() throws Exception {
+        String ext = unique("ED");
+        long id = customer(ext);
+        mvc.perform(get("/customers/" + id + "/edit").with(service())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"Nyg&aring;rd\"")))
+                .andExpect(content().string(containsString("type=\"date\"")));
+        mvc.perform(form(id).param("email", "not an address").param("birthDate", "1990-02-30"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("were not saved")))
+                .andExpect(content().string(containsString("value=\"Nyg&aring;rd-Berg\"")))
+                .andExpect(content().string(containsString("value=\"not an address\"")))
+                .andExpect(content().string(containsString("is-invalid")));
+        assertThat(customers.get(id).lastName()).isEqualTo("Nygård");
+    }
+
+    @Test
+    void aSavedEditIsAuditedByFieldNameAndWithdrawingConsentIsDated() throws Exception {
+        String ext = unique("ED");
+        long id = customer(ext);
+        mvc.perform(form(id, false).param("email", ext.toLowerCase() + "@example.com")
+                        .param("birthDate", "1990-02-28"))
+                .andExpect(redirectedUrl("/customers/" + id));
+        var edited = customers.get(id);
+        assertThat(edited.lastName()).isEqualTo("Nygård-Berg");
+        assertThat(edited.birthDate()).hasToString("1990-02-28");
+        assertThat(edited.marketingConsent()).isFalse();
+        assertThat(edited.consentChangedAt()).isNotNull();
+        var change = notes.changes(id, 1).get(0);
+        assertThat(change.actor()).isEqualTo("service");
+        assertThat(change.fields()).containsExactlyInAnyOrder("lastName", "birthDate", "marketingConsent");
+        assertThat(change.toString()).doesNotContain("Nygård-Berg");
+        mvc.perform(get("/customers/" + id).with(service()))
+                .andExpect(content().string(containsString("service changed lastName, birthDate, marketingConsent")));
+        mvc.perform(form(id).with(user("marketing").roles("MARKETING"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void staffKeepNotesOnACustomerAndAnEmptyNoteIsRefused() throws Exception {
+        long id = customer(unique("NO"));
+        mvc.perform(post("/customers/" + id + "/notes").with(service()).with(csrf()).param("text", "  "))
+                .andExpect(flash().attribute("problem", containsString("write the note first")));
+        mvc.perform(post("/customers/" + id + "/notes").with(user("pr").roles("PR")).with(csrf())
+                        .param("text", "Prefers <b>phone</b> calls after 17:00"))
+                .andExpect(redirectedUrl("/customers/" + id + "#notes"));
+        mvc.perform(get("/customers/" + id).with(service()))
+                .andExpect(content().string(containsString("Prefers &lt;b&gt;phone&lt;/b&gt; calls after 17:00")))
+                .andExpect(content().string(not(containsString("<b>phone</b>"))));
+        assertThat(notes.of(id, 5)).extracting(CustomerNotes.Note::author).containsExactly("pr");
+    }
+}

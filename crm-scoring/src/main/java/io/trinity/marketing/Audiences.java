@@ -263,11 +263,16 @@ public class Audiences {
                 ? "'" + cell : cell;
     }
 
+    /**
+     * Saves a filter as a named audience. Refused: a blank or duplicate name (case-insensitive), and a filter
+     * that matches nobody (an empty audience is a mistake, not a list).
+     */
     @Transactional
     public Audience save(@Nullable String name, AudienceFilter filter, String actor) {
-        String clean = name == null ? "" : name.strip();
-        if (clean.isEmpty() || clean.length() > 120 || !TextRules.isStorable(clean, false)) {
-            throw new InvalidInputException("name", "is required: 1 to 120 characters");
+        String clean = checkName(name, null);
+        Exported matching = exportCounts(filter);
+        if (runs.currentRunId().isPresent() && matching.rows() + matching.withoutConsent() == 0) {
+            throw new InvalidInputException("filter", "matches no customer: an empty audience is not saved");
         }
         Map<String, String> params = filter.toParams();
         StringBuilder json = new StringBuilder("jsonb_build_object(");
@@ -284,6 +289,39 @@ public class Audiences {
         long id = jdbc.sql("insert into audience (name, filter, created_by) values (?, " + json + ", ?) returning id")
                 .params(args.toArray()).query(Long.class).single();
         return get(id);
+    }
+
+    private String checkName(@Nullable String name, @Nullable Long except) {
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.length() > 120 || !TextRules.isStorable(clean, false)) {
+            throw new InvalidInputException("name", "is required: 1 to 120 characters");
+        }
+        if (jdbc.sql("select count(*) from audience where lower(name) = lower(?) and id <> coalesce(?, -1)")
+                .params(clean, except).query(Long.class).single() > 0) {
+            throw new InvalidInputException("name", "another audience is already called \"" + clean + "\"");
+        }
+        return clean;
+    }
+
+    /** Renames an audience; the same rules as a new name. */
+    @Transactional
+    public Audience rename(long id, @Nullable String name) {
+        get(id);
+        jdbc.sql("update audience set name = ? where id = ?").params(checkName(name, id), id).update();
+        return get(id);
+    }
+
+    /** Deletes an audience no campaign uses (a campaign's audience is part of its record). */
+    @Transactional
+    public void delete(long id) {
+        Audience audience = get(id);
+        long used = jdbc.sql("select count(*) from campaign where audience_id = ?").param(id).query(Long.class)
+                .single();
+        if (used > 0) {
+            throw new io.trinity.shared.ConflictException("audienceId", "\"" + audience.name() + "\" is used by "
+                    + used + " campaign(s) and stays");
+        }
+        jdbc.sql("delete from audience where id = ?").param(id).update();
     }
 
     public List<Audience> list() {

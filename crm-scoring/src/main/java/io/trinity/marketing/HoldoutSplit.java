@@ -16,11 +16,16 @@ public final class HoldoutSplit {
     private HoldoutSplit() {
     }
 
-    public static Set<Long> holdout(long campaignId, List<Long> members, int percent) {
+    /** How many of {@code members} a campaign holding back {@code percent} keeps back. */
+    public static long size(long members, int percent) {
         if (percent < 0 || percent > 100) {
             throw new IllegalArgumentException("percent must be between 0 and 100");
         }
-        int size = (int) Math.round(members.size() * percent / 100.0);
+        return Math.round(members * percent / 100.0);
+    }
+
+    public static Set<Long> holdout(long campaignId, List<Long> members, int percent) {
+        int size = (int) size(members.stream().distinct().count(), percent);
         Long[] ordered = members.stream().distinct().toArray(Long[]::new);
         Arrays.sort(ordered, Comparator.comparingLong((Long m) -> mix(campaignId, m)).thenComparingLong(m -> m));
         return new HashSet<>(Arrays.asList(ordered).subList(0, Math.min(size, ordered.length)));

@@ -46,6 +46,10 @@ class SharedConsoleTests {
 
     @Test
     void theDashboardFiltersExportsAndSavesAudiences() throws Exception {
+        // Someone consenting, so the audience saved below is not empty (empty audiences are refused).
+        mvc.perform(postJson("integration", "/api/v1/customers", """
+                {"externalId": "%s", "firstName": "Cora", "lastName": "Consent", "marketingConsent": true}"""
+                .formatted(unique("SC"))));
         runs.runNow(null, "test");
         mvc.perform(get("/marketing").with(as("marketing", "MARKETING"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("customers match")))

@@ -157,8 +157,16 @@ class ConsoleJourneysTests {
         browser.type(By.id("c-message"), "Be first on the new winter trails.");
         browser.click(By.cssSelector("#campaign-form button[type=submit]"));
         assertThat(flash("Created the campaign")).contains("Created the campaign");
+        // The confirm step shows the reach: contacted and held out add up to the consenting members.
+        long contacted = Long.parseLong(browser.text(By.id("reach-contacted")).replaceAll("[^0-9]", ""));
+        long held = Long.parseLong(browser.text(By.id("reach-holdout")).replaceAll("[^0-9]", ""));
+        assertThat(contacted).isPositive();
+        browser.screenshot("campaign-confirm");
         browser.click(By.id("launch"));
-        assertThat(flash("Launched to")).contains("Launched to");
+        browser.waitFor(ExpectedConditions.alertIsPresent());
+        assertThat(browser.driver.switchTo().alert().getText()).contains(contacted + " customers are contacted");
+        browser.driver.switchTo().alert().accept();
+        assertThat(flash("Launched to")).contains("Launched to " + (contacted + held));
         assertThat(browser.text(By.id("results"))).contains("contacted", "holdout");
         browser.screenshot("campaign");
 

@@ -215,6 +215,30 @@ class MarketingConsoleController {
         return "marketing/audiences";
     }
 
+    @PostMapping("/marketing/audiences/{id}/rename")
+    String renameAudience(@PathVariable long id, @RequestParam(required = false) @Nullable String name,
+            RedirectAttributes redirect) {
+        try {
+            Audience renamed = audiences.rename(id, name);
+            redirect.addFlashAttribute("message", "Renamed to \"" + renamed.name() + "\".");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", "Not renamed: the name " + e.errors().get(0).message() + ".");
+        }
+        return "redirect:/marketing/audiences#audience-" + id;
+    }
+
+    @PostMapping("/marketing/audiences/{id}/delete")
+    String deleteAudience(@PathVariable long id, RedirectAttributes redirect) {
+        String name = audiences.get(id).name();
+        try {
+            audiences.delete(id);
+            redirect.addFlashAttribute("message", "Deleted the audience \"" + name + "\".");
+        } catch (io.trinity.shared.ConflictException e) {
+            redirect.addFlashAttribute("problem", "Not deleted: " + e.getMessage() + ".");
+        }
+        return "redirect:/marketing/audiences";
+    }
+
     /** The new-campaign form; everything typed comes back after an error. */
     record CampaignForm(@Nullable String name, @Nullable Long audienceId, @Nullable String channel,
             @Nullable String message, @Nullable Long offerRuleId, @Nullable String holdoutPercent,
@@ -263,8 +287,17 @@ class MarketingConsoleController {
     String campaign(@PathVariable long id, Model model) {
         var campaign = campaigns.get(id);
         model.addAttribute("campaign", campaign);
-        model.addAttribute("audience", audiences.get(campaign.audienceId()));
+        var audience = audiences.get(campaign.audienceId());
+        model.addAttribute("audience", audience);
         model.addAttribute("results", campaign.status().equals("LAUNCHED") ? campaigns.results(id) : null);
+        if (campaign.status().equals("DRAFT")) {
+            // The reach a launch will have, shown before it happens: consenting members split exactly as the
+            // launch will split them, and the members consent leaves out.
+            var counts = audiences.exportCounts(audience.filter());
+            long held = io.trinity.marketing.HoldoutSplit.size(counts.rows(), campaign.holdoutPercent());
+            model.addAttribute("reach", Map.of("consenting", counts.rows(), "contacted", counts.rows() - held,
+                    "holdout", held, "withoutConsent", counts.withoutConsent()));
+        }
         return "marketing/campaign";
     }
 

@@ -147,6 +147,32 @@ public class RewardRules {
         return get(id);
     }
 
+    /** Retires several rules at once, all or none (an unknown id refuses the batch); already retired ones stay. */
+    @Transactional
+    public int retireAll(List<Long> ids, String actor) {
+        if (ids.isEmpty()) {
+            throw new io.trinity.shared.InvalidInputException("ids", "choose at least one rule");
+        }
+        ids.forEach(this::lock);
+        ids.forEach(id -> retire(id, actor));
+        return ids.size();
+    }
+
+    /**
+     * The active rules that a rule on {@code trigger} in {@code group} would stack with: every other active rule
+     * on the same trigger, except those sharing its group (within a group only the first rule that awards
+     * applies). Two share rules both giving 100 points give 200 per share; this names them before that happens.
+     */
+    public List<String> stacksWith(String trigger, @Nullable String group, @Nullable Long except) {
+        return jdbc.sql("""
+                        select v.name from reward_rule r
+                        join reward_rule_version v on v.rule_id = r.id and v.version = r.current_version
+                        where r.status = 'ACTIVE' and v.trigger = ? and r.id <> coalesce(?, -1)
+                          and (cast(? as text) is null or v.rule_group is null or v.rule_group <> ?)
+                        order by v.name""")
+                .params(trigger, except, group, group).query(String.class).list();
+    }
+
     public Page<RuleAuditEntry> audit(@Nullable Long ruleId, int limit, @Nullable String after) {
         long before = after == null || after.isBlank() ? Long.MAX_VALUE : Cursor.decode(after);
         List<RuleAuditEntry> rows = jdbc.sql("""

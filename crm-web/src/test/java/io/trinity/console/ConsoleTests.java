@@ -204,6 +204,18 @@ class ConsoleTests {
                 .andExpect(status().isFound());
         assertThat(jdbc.sql("select display_name || ' ' || schedule from social_connection where id = ?").param(id)
                 .query(String.class).single()).isEqualTo("Store QR codes PT2H");
+        mvc.perform(get("/admin/connections").with(user("admin").roles("ADMIN")))
+                .andExpect(content().string(containsString(account + " · every 2 hours")))
+                .andExpect(content().string(containsString("<option value=\"PT6H\">every 6 hours</option>")))
+                .andExpect(content().string(containsString("data-credential-label=\"X bearer token\"")));
+        // Without script the form sends no credential name: the network's own credential is meant.
+        String venues = unique("venues");
+        mvc.perform(post("/admin/connections").with(user("admin").roles("ADMIN")).with(csrf())
+                        .param("network", "foursquare").param("accountId", venues).param("displayName", "Venues")
+                        .param("credentialValue", "fsq-token").param("schedule", "PT24H"))
+                .andExpect(status().isFound());
+        assertThat(jdbc.sql("select schedule from social_connection where account_id = ?").param(venues)
+                .query(String.class).single()).isEqualTo("PT24H");
         mvc.perform(get("/admin/connections").with(user("pr").roles("PR"))).andExpect(status().isForbidden());
     }
 

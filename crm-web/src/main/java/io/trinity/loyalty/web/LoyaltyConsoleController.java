@@ -166,7 +166,10 @@ class LoyaltyConsoleController {
     String activate(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
         try {
             RewardRule rule = rules.activate(id, principal.getName());
-            redirect.addFlashAttribute("message", "\"" + rule.name() + "\" is active: it earns from the next event on.");
+            List<String> stacks = rules.stacksWith(rule.trigger().name(), rule.group(), rule.id());
+            redirect.addFlashAttribute("message", "\"" + rule.name() + "\" is active: it earns from the next event on."
+                    + (stacks.isEmpty() ? "" : " It stacks with " + String.join(", ", stacks)
+                            + ": an event earns from all of them."));
         } catch (ConflictException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
@@ -183,6 +186,13 @@ class LoyaltyConsoleController {
     /** The rule editor; the form object ({@code draft}) and its errors are in the model already. */
     private String form(Model model, @Nullable RewardRule existing, RulePreview.@Nullable Result result) {
         model.addAttribute("rule", existing);
+        model.addAttribute("stacks", stacking(model.getAttribute("draft") instanceof RuleForm f ? f : null, existing));
+        Map<Long, String> exampleNames = new HashMap<>();
+        if (result != null) {
+            result.examples().forEach(e -> exampleNames.put(e.customerId(), customers.get(e.customerId())
+                    .displayName()));
+        }
+        model.addAttribute("exampleNames", exampleNames);
         model.addAttribute("preview", result);
         model.addAttribute("summary", existing == null ? null : summary(existing));
         model.addAttribute("versions", existing == null ? List.of() : rules.versions(existing.id()));
@@ -197,6 +207,34 @@ class LoyaltyConsoleController {
         model.addAttribute("rewards", rewards.list());
         model.addAttribute("currency", base().currency().getCurrencyCode());
         return "loyalty/rule";
+    }
+
+    /** The active rules the one on the form would stack with (same trigger, no shared group). */
+    private List<String> stacking(@Nullable RuleForm form, @Nullable RewardRule existing) {
+        if (form == null || form.trigger() == null) {
+            return List.of();
+        }
+        String trigger = form.trigger().strip().toUpperCase(java.util.Locale.ROOT);
+        if (java.util.Arrays.stream(Trigger.values()).noneMatch(t -> t.name().equals(trigger))) {
+            return List.of();
+        }
+        String group = form.group() == null || form.group().isBlank() ? null : form.group().strip();
+        return rules.stacksWith(trigger, group, existing == null ? null : existing.id());
+    }
+
+    /** Retires the ticked rules at once, all or none. */
+    @PostMapping("/loyalty/rules/retire")
+    String retireAll(@RequestParam(name = "ids", required = false) @Nullable List<Long> ids, Principal principal,
+            RedirectAttributes redirect) {
+        try {
+            int n = rules.retireAll(ids == null ? List.of() : ids, principal.getName());
+            redirect.addFlashAttribute("message", "Retired " + n + " rule(s): they earn nothing from now on.");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", "Nothing was retired: " + e.errors().get(0).message() + ".");
+        } catch (io.trinity.shared.NotFoundException e) {
+            redirect.addFlashAttribute("problem", "Nothing was retired: " + e.getMessage() + ".");
+        }
+        return "redirect:/loyalty";
     }
 
     static Map<String, String> byField(List<FieldError> errors) {

@@ -48,26 +48,36 @@ class ConnectionConsoleController {
         model.addAttribute("syncs", syncs.recent(20));
         model.addAttribute("unmatched", identities.list(false, 25, after));
         model.addAttribute("after", after);
+        model.addAttribute("schedules", io.trinity.console.ConsoleFormats.SCHEDULES);
         if (!model.containsAttribute("connectionForm")) {
             model.addAttribute("connectionForm", ConnectionForm.EMPTY);
         }
         return "social/connections";
     }
 
+    /** The one credential each network's connector needs, by the name the connector reads it under. */
+    static final Map<String, String> CREDENTIALS = Map.of("facebook", "pageAccessToken", "x", "bearerToken",
+            "foursquare", "oauthToken", "checkin-webhook", "secret");
+
+    static @Nullable String credentialFor(@Nullable String network) {
+        return network == null ? null : CREDENTIALS.get(network.strip());
+    }
+
     /** The form to add a connection; what was typed (but the credential) comes back after an error. */
     record ConnectionForm(@Nullable String network, @Nullable String accountId, @Nullable String displayName,
             @Nullable String credentialName, @Nullable String credentialValue, @Nullable String schedule) {
 
-        static final ConnectionForm EMPTY = new ConnectionForm("facebook", null, null, "pageAccessToken", null, "PT1H");
+        static final ConnectionForm EMPTY = new ConnectionForm("facebook", null, null, null, null, "PT1H");
     }
 
     @PostMapping("/admin/connections")
     String create(@ModelAttribute("connectionForm") ConnectionForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         Map<String, String> credentials = new LinkedHashMap<>();
-        if (form.credentialName() != null && !form.credentialName().isBlank()) {
-            credentials.put(form.credentialName().strip(), form.credentialValue() == null ? ""
-                    : form.credentialValue());
+        String credentialName = form.credentialName() != null && !form.credentialName().isBlank()
+                ? form.credentialName().strip() : credentialFor(form.network());
+        if (credentialName != null) {
+            credentials.put(credentialName, form.credentialValue() == null ? "" : form.credentialValue());
         }
         List<FieldError> errors;
         try {

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -124,4 +125,44 @@ class LoyaltyConsoleTests {
                 .andExpect(content().string(containsString("reward &quot;Trail mug " + p + "&quot;")));
     }
 
+
+    long shareRule(String name, String group) throws Exception {
+        String location = mvc.perform(post("/loyalty/rules").with(loyaltyAdmin()).with(csrf()).param("name", name)
+                        .param("trigger", "SHARE").param("group", group).param("effect", "FIXED_POINTS")
+                        .param("points", "100").param("action", "save"))
+                .andExpect(status().isFound()).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        mvc.perform(post("/loyalty/rules/" + id + "/activate").with(loyaltyAdmin()).with(csrf()));
+        return id;
+    }
+
+    @Test
+    void aRuleThatStacksWithAnActiveOneSaysSoAndTickedRulesRetireTogether() throws Exception {
+        String p = io.trinity.web.Requests.unique("ST");
+        long first = shareRule("Share bonus " + p, "");
+        String activated = (String) mvc.perform(post("/loyalty/rules").with(loyaltyAdmin()).with(csrf())
+                        .param("name", "Share again " + p).param("trigger", "SHARE").param("effect", "FIXED_POINTS")
+                        .param("points", "100").param("action", "preview"))
+                .andExpect(content().string(containsString("Stacks with active rules")))
+                .andExpect(content().string(containsString("Share bonus " + p)))
+                .andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(activated).contains("data-triggers=\"PURCHASE\"");
+        // Sharing a group, only the first that awards applies: no warning about that one.
+        mvc.perform(post("/loyalty/rules").with(loyaltyAdmin()).with(csrf()).param("name", "Grouped " + p)
+                        .param("trigger", "SHARE").param("group", "shares-" + p).param("effect", "FIXED_POINTS")
+                        .param("points", "5").param("action", "preview"))
+                .andExpect(content().string(containsString("Share bonus " + p)));
+        long second = shareRule("Share twice " + p, "");
+        mvc.perform(get("/loyalty/rules/" + second).with(loyaltyAdmin()))
+                .andExpect(content().string(containsString("Share bonus " + p)));
+
+        mvc.perform(post("/loyalty/rules/retire").with(loyaltyAdmin()).with(csrf())
+                        .param("ids", Long.toString(first), "-1"))
+                .andExpect(flash().attribute("problem", containsString("Nothing was retired")));
+        mvc.perform(post("/loyalty/rules/retire").with(loyaltyAdmin()).with(csrf())
+                        .param("ids", Long.toString(first), Long.toString(second)))
+                .andExpect(flash().attribute("message", "Retired 2 rule(s): they earn nothing from now on."));
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from reward_rule where id in (?, ?)"
+                + " and status = 'RETIRED'").params(first, second).query(Long.class).single()).isEqualTo(2);
+    }
 }

@@ -64,6 +64,15 @@ public class CustomerCsvImport {
     }
 
     public ImportReport importCsv(InputStream csv) {
+        return importCsv(csv, false);
+    }
+
+    /**
+     * Imports, or with {@code dryRun} checks the file exactly as an import would (the same validation, the same
+     * conflicts with stored customers, the same counts of new and updated) and stores nothing: each chunk is
+     * written in a transaction that is rolled back.
+     */
+    public ImportReport importCsv(InputStream csv, boolean dryRun) {
         Set<String> seenExternalIds = new HashSet<>();
         Map<String, Long> seenLoyalty = new HashMap<>();
         return CsvImporter.run(csv, Set.of("external_id"), COLUMNS, (rows, tally) -> {
@@ -89,7 +98,7 @@ public class CustomerCsvImport {
                 }
                 parsed.add(p);
             }
-            writeChunk(parsed, tally);
+            writeChunk(parsed, tally, dryRun);
         });
     }
 
@@ -137,13 +146,16 @@ public class CustomerCsvImport {
         return new Parsed(row.line(), data, identities);
     }
 
-    private void writeChunk(List<Parsed> rows, ImportTally tally) {
+    private void writeChunk(List<Parsed> rows, ImportTally tally, boolean dryRun) {
         if (rows.isEmpty()) {
             return;
         }
         try {
             Retries.onConflict(() -> transactions.execute(status -> {
                 write(rows, tally);
+                if (dryRun) {
+                    status.setRollbackOnly();
+                }
                 return null;
             }));
         } catch (DataAccessException e) {
@@ -151,7 +163,12 @@ public class CustomerCsvImport {
             // costs only itself.
             for (Parsed row : rows) {
                 try {
-                    transactions.executeWithoutResult(status -> write(List.of(row), tally));
+                    transactions.executeWithoutResult(status -> {
+                        write(List.of(row), tally);
+                        if (dryRun) {
+                            status.setRollbackOnly();
+                        }
+                    });
                 } catch (DataAccessException single) {
                     tally.reject(row.line(), "", CsvImporter.notStored(row.line(), single));
                 }

@@ -42,6 +42,11 @@ public class OrderCsvImport {
     }
 
     public ImportReport importCsv(InputStream csv) {
+        return importCsv(csv, false);
+    }
+
+    /** Imports, or with {@code dryRun} checks the file as an import would and rolls every chunk back. */
+    public ImportReport importCsv(InputStream csv, boolean dryRun) {
         Set<String> seen = new HashSet<>();
         return CsvImporter.run(csv, Set.of("order_id", "ordered_at", "amount", "currency", "channel"), COLUMNS,
                 (rows, tally) -> {
@@ -55,21 +60,33 @@ public class OrderCsvImport {
                             fresh.add(row);
                         }
                     }
-                    writeChunk(fresh, tally);
+                    writeChunk(fresh, tally, dryRun);
                 });
     }
 
-    private void writeChunk(List<CsvImporter.Row> rows, ImportTally tally) {
+    private void writeChunk(List<CsvImporter.Row> rows, ImportTally tally, boolean dryRun) {
         if (rows.isEmpty()) {
             return;
         }
         try {
-            BatchResult result = Retries.onConflict(() -> transactions.execute(status -> ingest.ingest(drafts(rows))));
+            BatchResult result = Retries.onConflict(() -> transactions.execute(status -> {
+                BatchResult written = ingest.ingest(drafts(rows));
+                if (dryRun) {
+                    status.setRollbackOnly();
+                }
+                return written;
+            }));
             record(rows, result, tally);
         } catch (DataAccessException e) {
             for (CsvImporter.Row row : rows) {
                 try {
-                    record(List.of(row), transactions.execute(status -> ingest.ingest(drafts(List.of(row)))), tally);
+                    record(List.of(row), transactions.execute(status -> {
+                        BatchResult written = ingest.ingest(drafts(List.of(row)));
+                        if (dryRun) {
+                            status.setRollbackOnly();
+                        }
+                        return written;
+                    }), tally);
                 } catch (DataAccessException single) {
                     tally.reject(row.line(), "", CsvImporter.notStored(row.line(), single));
                 }

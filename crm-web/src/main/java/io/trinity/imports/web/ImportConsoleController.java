@@ -29,7 +29,8 @@ class ImportConsoleController {
 
     @PostMapping("/admin/imports")
     String upload(@RequestParam(defaultValue = "customers") String kind,
-            @RequestParam(required = false) MultipartFile file, Principal principal, RedirectAttributes redirect)
+            @RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "false") boolean dryRun,
+            Principal principal, RedirectAttributes redirect)
             throws IOException {
         if (file == null || file.isEmpty()) {
             redirect.addFlashAttribute("problem", "Choose a CSV file to import.");
@@ -41,7 +42,7 @@ class ImportConsoleController {
         }
         String name = file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename();
         var job = jobs.start(kind, name.length() > 120 ? name.substring(0, 120) : name, file.getInputStream(),
-                principal.getName());
+                principal.getName(), dryRun);
         return "redirect:/admin/imports/" + job.id();
     }
 
@@ -50,6 +51,42 @@ class ImportConsoleController {
         model.addAttribute("job", jobs.find(id).orElseThrow(() ->
                 new io.trinity.shared.NotFoundException("no import " + id)));
         return "imports/job";
+    }
+
+    /** A file to start from: every column of the kind, and one example row. */
+    @GetMapping(value = "/admin/imports/template/{kind}", produces = "text/csv")
+    void template(@PathVariable String kind, jakarta.servlet.http.HttpServletResponse response) throws IOException {
+        String csv = switch (kind) {
+            case "customers" -> """
+                    external_id,first_name,last_name,email,phone,loyalty_number,locale,street,postal_code,city,region,\
+                    country,consent_marketing,created_at,birth_date,facebook_id,x_username
+                    CUST-1001,Kari,Nordmann,kari.nordmann@example.no,+47 912 34 567,L-100200,nb-NO,Storgata 1,0155,\
+                    Oslo,Oslo,NO,true,2026-11-01,1985-04-12,,karitrails
+                    """;
+            case "orders" -> """
+                    order_id,customer_external_id,ordered_at,amount,currency,channel,store_id
+                    ORD-5001,CUST-1001,2026-11-02T14:30:00Z,49.90,EUR,store,ST-OSL
+                    """;
+            default -> throw new io.trinity.shared.NotFoundException("no import template for '" + kind + "'");
+        };
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"trinity-" + kind + "-template.csv\"");
+        response.getOutputStream().write(("\uFEFF" + csv.replace("\n", "\r\n"))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The rows an import rejected, with the reason in an extra column, to fix and import again. */
+    @GetMapping(value = "/admin/imports/{id}/rejected", produces = "text/csv")
+    void rejected(@PathVariable long id, jakarta.servlet.http.HttpServletResponse response) throws IOException {
+        var job = jobs.find(id).orElseThrow(() -> new io.trinity.shared.NotFoundException("no import " + id));
+        byte[] rows = job.rejectedRows;
+        if (rows == null) {
+            throw new io.trinity.shared.NotFoundException("import " + id + " rejected no rows");
+        }
+        response.setContentType("text/csv;charset=UTF-8");
+        String base = job.fileName().replaceAll("(?i)\\.csv$", "").replaceAll("[^A-Za-z0-9._-]", "_");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + base + "-rejected.csv\"");
+        response.getOutputStream().write(rows);
     }
 
     /** The fragment htmx polls while the import runs. */

@@ -41,14 +41,18 @@ class ImportJobs {
         final String kind;
         final String fileName;
         final String startedBy;
+        final boolean dryRun;
         final long bytes;
         final Instant startedAt = Instant.now();
         final AtomicLong read = new AtomicLong();
         volatile @Nullable ImportReport report;
         volatile @Nullable String error;
         volatile @Nullable Instant finishedAt;
+        /** The rejected rows as a CSV (the file's columns and an error column), when there were any. */
+        volatile byte @Nullable [] rejectedRows;
 
-        Job(long id, String kind, String fileName, String startedBy, long bytes) {
+        Job(long id, String kind, String fileName, String startedBy, boolean dryRun, long bytes) {
+            this.dryRun = dryRun;
             this.id = id;
             this.kind = kind;
             this.fileName = fileName;
@@ -84,6 +88,18 @@ class ImportJobs {
             return error;
         }
 
+        public boolean dryRun() {
+            return dryRun;
+        }
+
+        public boolean hasRejectedRows() {
+            return rejectedRows != null;
+        }
+
+        public @Nullable Instant finishedAt() {
+            return finishedAt;
+        }
+
         public boolean running() {
             return finishedAt == null;
         }
@@ -111,7 +127,7 @@ class ImportJobs {
         this.orders = orders;
     }
 
-    Job start(String kind, String fileName, InputStream upload, String startedBy) {
+    Job start(String kind, String fileName, InputStream upload, String startedBy, boolean dryRun) {
         if (!kind.equals("customers") && !kind.equals("orders")) {
             throw new IllegalArgumentException("kind must be customers or orders");
         }
@@ -126,7 +142,7 @@ class ImportJobs {
         }
         Job job;
         try {
-            job = new Job(ids.incrementAndGet(), kind, fileName, startedBy, Files.size(file));
+            job = new Job(ids.incrementAndGet(), kind, fileName, startedBy, dryRun, Files.size(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -138,7 +154,10 @@ class ImportJobs {
 
     private void run(Job job, Path file) {
         try (InputStream in = new Counting(Files.newInputStream(file), job.read)) {
-            job.report = job.kind.equals("customers") ? customers.importCsv(in) : orders.importCsv(in);
+            ImportReport report = job.kind.equals("customers") ? customers.importCsv(in, job.dryRun)
+                    : orders.importCsv(in, job.dryRun);
+            job.rejectedRows = RejectedRows.of(file, report);
+            job.report = report;
         } catch (RuntimeException | IOException e) {
             log.warn("Console import {} of {} failed", job.id, job.fileName, e);
             job.error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -84,6 +84,16 @@ public record AudienceFilter(String sort, @Nullable String segment, @Nullable St
 
     /** The filter as query parameters (only those set), for links, saved audiences and the export. */
     /** The same filter, restricted to customers with or without marketing consent. */
+    /** True when nothing narrows the list (only the sort order is chosen): every valued customer. */
+    public boolean everyone() {
+        return segment == null && tier == null && country == null && city == null && network == null
+                && consent == null && minValue == null && maxValue == null && !moved && q == null;
+    }
+
+    public AudienceFilter withSegment(@Nullable String name) {
+        return new AudienceFilter(sort, name, tier, country, city, network, consent, minValue, maxValue, moved, q);
+    }
+
     public AudienceFilter withConsent(boolean given) {
         return new AudienceFilter(sort, segment, tier, country, city, network, given, minValue, maxValue, moved, q);
     }

@@ -168,6 +168,38 @@ public class Audiences {
         return new Page<>(rows, null);
     }
 
+    /** Customers per segment among those the filter matches (the segment bars of a filtered dashboard). */
+    @Transactional(readOnly = true)
+    public Map<String, Long> segmentCounts(AudienceFilter f) {
+        OptionalLong run = runs.currentRunId();
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        if (run.isEmpty()) {
+            return counts;
+        }
+        Query q = where(f, run.getAsLong());
+        new NamedParameterJdbcTemplate(template).query("select v.segment, count(*) from customer_value v"
+                + " join customer_directory c on c.id = v.customer_id" + q.where() + " group by 1 order by 2 desc",
+                q.params(), (java.sql.ResultSet rs) -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** Up to {@code limit} customers the filter matches, for the matrix of a filtered dashboard. */
+    @Transactional(readOnly = true)
+    public List<MarketingStats.Point> sample(AudienceFilter f, int limit) {
+        OptionalLong run = runs.currentRunId();
+        if (run.isEmpty()) {
+            return List.of();
+        }
+        Query q = where(f, run.getAsLong());
+        q.params().addValue("limit", limit);
+        return new NamedParameterJdbcTemplate(template).query("select v.customer_id, c.first_name, c.last_name,"
+                + " c.external_id, v.segment, coalesce(v.transaction_score, 0) as t, v.influence_score as i,"
+                + " v.relationship_score as r from customer_value v join customer_directory c on c.id = v.customer_id"
+                + q.where() + " limit :limit", q.params(), MarketingStats.Point::row);
+    }
+
     /** How many match, counted up to {@link #COUNT_CAP} + 1: "10,000+" beyond that. */
     public String countLabel(AudienceFilter f) {
         OptionalLong run = runs.currentRunId();

@@ -23,7 +23,19 @@ public class MarketingStats {
 
     /** Counts per band 0–10, 10–20, …, 90–100 for each score; {@code matrix} holds [transaction, influence, relationship]. */
     public record Stats(long runId, Map<String, Long> segmentSizes, List<CustomerValues.Movement> movements,
-            Map<String, long[]> distributions, List<double[]> matrix) {
+            Map<String, long[]> distributions, List<Point> matrix) {
+    }
+
+    /** One customer of the matrix sample: who, where on transaction × influence, how big (relationship). */
+    public record Point(long customerId, String name, String segment, double transaction, double influence,
+            double relationship) {
+
+        static Point row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+            String name = (java.util.Objects.toString(rs.getString("first_name"), "") + " "
+                    + java.util.Objects.toString(rs.getString("last_name"), "")).strip();
+            return new Point(rs.getLong("customer_id"), name.isEmpty() ? rs.getString("external_id") : name,
+                    rs.getString("segment"), rs.getDouble("t"), rs.getDouble("i"), rs.getDouble("r"));
+        }
     }
 
     private final JdbcClient jdbc;
@@ -68,12 +80,12 @@ public class MarketingStats {
         long total = jdbc.sql("select count(*) from customer_value where run_id = ?").param(runId).query(Long.class)
                 .single();
         long stride = Math.max(1, total / SAMPLE);
-        List<double[]> matrix = new ArrayList<>();
-        jdbc.sql("""
-                select coalesce(transaction_score, 0), influence_score, relationship_score from customer_value
-                where run_id = ? and customer_id % ? = 0 limit ?""").params(runId, stride, SAMPLE)
-                .query((rs, n) -> matrix.add(new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)}))
-                .list();
+        List<Point> matrix = jdbc.sql("""
+                select v.customer_id, c.first_name, c.last_name, c.external_id, v.segment,
+                       coalesce(v.transaction_score, 0) as t, v.influence_score as i, v.relationship_score as r
+                from customer_value v join customer_directory c on c.id = v.customer_id
+                where v.run_id = ? and v.customer_id % ? = 0 limit ?""").params(runId, stride, SAMPLE)
+                .query(Point::row).list();
         return new Stats(runId, values.segmentSizes(), values.movements(), distributions, matrix);
     }
 }

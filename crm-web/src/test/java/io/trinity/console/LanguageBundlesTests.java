@@ -32,7 +32,9 @@ class LanguageBundlesTests {
     /** Keys built in a template from a value: the prefix and the values it takes. */
     static final Map<String, Set<String>> COMPUTED = Map.of("lang.", Set.of("en", "de", "nb", "es", "zh-CN"),
             "priority.", Set.of("LOW", "NORMAL", "HIGH"), "status.", Set.of("OPEN", "PENDING", "RESOLVED"),
-            "sentiment.", Set.of("negative", "neutral", "positive"));
+            "sentiment.", Set.of("negative", "neutral", "positive"),
+            "run.status.", Set.of("succeeded", "failed", "running"),
+            "figure.", Set.of("customers", "social-identities", "orders", "activities"));
 
     static Properties load(String name) throws IOException {
         Properties properties = new Properties();

@@ -55,6 +55,21 @@ class SharedConsoleTests {
                 .andExpect(content().string(containsString("customers match")))
                 .andExpect(content().string(containsString("hx-get=\"/marketing/count?\"")))
                 .andExpect(content().string(containsString("data-chart=")));
+        // The charts answer: segment bars link to the narrowed list, matrix points name a customer and link to
+        // the profile, the segment thresholds are drawn; with a filter they follow it (loaded after the page).
+        mvc.perform(get("/marketing").with(as("marketing", "MARKETING")))
+                .andExpect(content().string(containsString("&quot;links&quot;:[&quot;/marketing?")))
+                .andExpect(content().string(containsString("&quot;href&quot;:&quot;/customers/")))
+                .andExpect(content().string(containsString("&quot;lines&quot;:[{")));
+        mvc.perform(get("/marketing?consent=given").with(as("marketing", "MARKETING")))
+                .andExpect(content().string(containsString("hx-get=\"/marketing/charts?")))
+                .andExpect(content().string(not(containsString("id=\"chart-matrix\""))));
+        mvc.perform(get("/marketing/charts?consent=given").with(as("marketing", "MARKETING")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"chart-matrix\"")))
+                .andExpect(content().string(containsString("(this filter; click a bar to narrow the list)")))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*/marketing[?]segment=[A-Za-z%0-9]+&amp;consent=given.*")))
+                .andExpect(content().string(not(containsString("chart-distribution"))));
         mvc.perform(get("/marketing?q=zz-nobody_has%25this").with(as("marketing", "MARKETING")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("No customers match")));
         mvc.perform(get("/marketing?country=Norway&minValue=x").with(as("marketing", "MARKETING")))

@@ -116,6 +116,9 @@ class ConsoleJourneysTests {
         browser.selectValue(By.id("consent"), "given");
         browser.clickAndSwap(By.id("apply"), RESULTS);
         browser.waitFor(ExpectedConditions.urlContains("sort=influence"));
+        // The charts follow the filter: drawn again for the consenting customers, after the list.
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-matrix[data-drawn]")));
+        assertThat(browser.text(By.id("dashboard-charts"))).contains("this filter");
         List<Double> influence = browser.all(By.cssSelector("#ranked tbody tr td:nth-child(6)")).stream()
                 .map(td -> Double.parseDouble(td.getText())).toList();
         assertThat(influence).isNotEmpty().isSortedAccordingTo((a, b) -> Double.compare(b, a));

@@ -110,7 +110,13 @@ class MarketingConsoleController {
         model.addAttribute("movements", figures == null ? List.of() : figures.movements());
         model.addAttribute("run", runs.currentRunId().isPresent()
                 ? runs.find(runs.currentRunId().getAsLong()).orElse(null) : null);
-        model.addAttribute("charts", charts(figures));
+        if (filter.everyone() || !errors.isEmpty()) {
+            model.addAttribute("charts", figures == null ? Map.of() : charts(filter, figures.segmentSizes(),
+                    figures.distributions(), figures.matrix()));
+        } else {
+            model.addAttribute("charts", Map.of());
+            model.addAttribute("chartsUrl", "/marketing/charts?" + query(filter));
+        }
         return "marketing/dashboard";
     }
 
@@ -136,31 +142,93 @@ class MarketingConsoleController {
         return q == null ? "" : q;
     }
 
-    private Map<String, String> charts(MarketingStats.@Nullable Stats s) {
+    /** Colours of the segments, in the order of the segment rules (the same segment always has the same one). */
+    static final List<String> SEGMENT_COLOURS = List.of("#1f3a4d", "#3d7ea6", "#76b041", "#f2a541", "#e4572e",
+            "#8e6c8a", "#6bb4c9", "#a0a0a0", "#5c946e", "#c9a227");
+
+    /**
+     * The dashboard's charts as JSON for charts.js: segment bars (counts in the labels, a click filters the table
+     * to the segment), the score distribution of the run, and the TRInity matrix (a point per sampled customer,
+     * coloured by segment, named in the tooltip, opening the profile on a click, with the segment rules'
+     * thresholds drawn as lines).
+     */
+    private Map<String, String> charts(AudienceFilter filter, Map<String, Long> sizes,
+            @Nullable Map<String, long[]> distributions, List<MarketingStats.Point> sample) {
         Map<String, String> charts = new LinkedHashMap<>();
-        if (s == null) {
-            return charts;
+        List<String> order = segmentBook.current().rules().stream().map(io.trinity.scoring.SegmentRule::name)
+                .toList();
+        List<String> labels = new ArrayList<>();
+        List<String> links = new ArrayList<>();
+        List<String> colours = new ArrayList<>();
+        sizes.forEach((segment, count) -> {
+            labels.add(segment + " (" + String.format("%,d", count) + ")");
+            links.add("/marketing?" + query(filter.withSegment(segment)));
+            colours.add(colour(order, segment));
+        });
+        charts.put("segments", json.writeValueAsString(Map.of("type", "bar", "labels", labels,
+                "datasets", List.of(Map.of("label", "customers", "data", new ArrayList<>(sizes.values()),
+                        "colors", colours)), "links", links, "yLabel", "customers")));
+        if (distributions != null) {
+            List<String> bands = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                bands.add(i * 10 + "–" + (i * 10 + 10));
+            }
+            List<Map<String, Object>> dist = new ArrayList<>();
+            distributions.forEach((name, counts) -> dist.add(Map.of("label", name, "data", counts)));
+            charts.put("distribution", json.writeValueAsString(Map.of("type", "line", "labels", bands,
+                    "datasets", dist, "xLabel", "score", "yLabel", "customers")));
         }
-        Map<String, Long> sizes = s.segmentSizes();
-        charts.put("segments", json.writeValueAsString(Map.of("type", "bar", "labels", new ArrayList<>(sizes.keySet()),
-                "datasets", List.of(Map.of("label", "customers", "data", new ArrayList<>(sizes.values()))),
-                "yLabel", "customers")));
-        List<String> bands = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            bands.add(i * 10 + "–" + (i * 10 + 10));
+        Map<String, List<Map<String, Object>>> bySegment = new LinkedHashMap<>();
+        order.forEach(name -> bySegment.put(name, new ArrayList<>()));
+        for (MarketingStats.Point p : sample) {
+            bySegment.computeIfAbsent(p.segment(), k -> new ArrayList<>()).add(Map.of("x", round(p.transaction()),
+                    "y", round(p.influence()), "r", Math.max(2, round(p.relationship() / 10)), "name", p.name(),
+                    "href", "/customers/" + p.customerId()));
         }
-        List<Map<String, Object>> dist = new ArrayList<>();
-        s.distributions().forEach((name, counts) -> dist.add(Map.of("label", name, "data", counts)));
-        charts.put("distribution", json.writeValueAsString(Map.of("type", "line", "labels", bands, "datasets", dist,
-                "xLabel", "score", "yLabel", "customers")));
-        List<Map<String, Object>> points = new ArrayList<>();
-        for (double[] p : s.matrix()) {
-            points.add(Map.of("x", round(p[0]), "y", round(p[1]), "r", Math.max(2, round(p[2] / 10))));
+        List<Map<String, Object>> datasets = new ArrayList<>();
+        bySegment.forEach((segment, points) -> {
+            if (!points.isEmpty()) {
+                datasets.add(Map.of("label", segment, "data", points, "color", colour(order, segment)));
+            }
+        });
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (var rule : segmentBook.current().rules()) {
+            for (var c : rule.conditions()) {
+                String axis = switch (c.metric()) {
+                    case TRANSACTION -> "x";
+                    case INFLUENCE -> "y";
+                    default -> null;
+                };
+                if (axis != null && lines.stream().noneMatch(l -> l.get("axis").equals(axis)
+                        && ((Double) l.get("value")) == c.value())) {
+                    lines.add(Map.of("axis", axis, "value", c.value(), "label", rule.name() + ": " + c));
+                }
+            }
         }
         charts.put("matrix", json.writeValueAsString(Map.of("type", "bubble", "labels", List.of(), "datasets",
-                List.of(Map.of("label", "customers (bubble = relationship)", "data", points)),
-                "xLabel", "transaction", "yLabel", "influence")));
+                datasets, "lines", lines, "xLabel", "transaction", "yLabel", "influence", "max", 100)));
         return charts;
+    }
+
+    private static String colour(List<String> order, String segment) {
+        int i = order.indexOf(segment);
+        return SEGMENT_COLOURS.get((i < 0 ? Math.abs(segment.hashCode()) : i) % SEGMENT_COLOURS.size());
+    }
+
+    /** The charts for a filtered list, loaded after the page (a broad filter's counts never slow the table). */
+    @GetMapping("/marketing/charts")
+    String filteredCharts(@RequestParam Map<String, String> params, Model model) {
+        AudienceFilter filter;
+        try {
+            filter = AudienceFilter.parse(filterParams(params));
+        } catch (InvalidInputException e) {
+            filter = AudienceFilter.ALL;
+        }
+        MarketingStats.Stats figures = stats.current();
+        model.addAttribute("charts", figures == null ? Map.of() : charts(filter, audiences.segmentCounts(filter),
+                null, audiences.sample(filter, MarketingStats.SAMPLE)));
+        model.addAttribute("filtered", true);
+        return "marketing/dashboard :: charts";
     }
 
     private static double round(double v) {

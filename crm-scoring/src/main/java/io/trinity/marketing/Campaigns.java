@@ -212,6 +212,57 @@ public class Campaigns {
                 base.currency().getCurrencyCode());
     }
 
+    /** Per day of the window so far: the share of each group that has responded (ordered or been active) by then. */
+    public record ResponseCurve(List<java.time.LocalDate> days, List<Double> contacted, List<Double> holdout) {
+    }
+
+    /**
+     * How the response builds up over the campaign window, contacted against holdout: for each UTC day from the
+     * start to today (or the end), the share of the group whose first response in the window came by that day.
+     * One pass over the contacts' first responses; days are at most the window's length.
+     */
+    public ResponseCurve responseOverTime(long id) {
+        Campaign c = get(id);
+        Instant until = c.endsAt().isBefore(clock.instant()) ? c.endsAt() : clock.instant();
+        java.time.LocalDate first = c.startsAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        java.time.LocalDate last = until.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        if (last.isBefore(first)) {
+            last = first;
+        }
+        long[] size = new long[2];
+        java.util.Map<java.time.LocalDate, long[]> firsts = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select cc.holdout, (least(
+                                   (select min(o.ordered_at) from order_facts o where o.customer_id = cc.customer_id
+                                      and o.ordered_at >= :s and o.ordered_at < :e),
+                                   (select min(a.occurred_at) from activity_facts a where a.actor_customer_id = cc.customer_id
+                                      and a.occurred_at >= :s and a.occurred_at < :e)) at time zone 'UTC')::date
+                        from campaign_contact cc where cc.campaign_id = :id""")
+                .param("s", Timestamp.from(c.startsAt())).param("e", Timestamp.from(c.endsAt())).param("id", id)
+                .query((rs, n) -> {
+                    int group = rs.getBoolean(1) ? 1 : 0;
+                    size[group]++;
+                    java.sql.Date day = rs.getDate(2);
+                    if (day != null) {
+                        firsts.computeIfAbsent(day.toLocalDate(), k -> new long[2])[group]++;
+                    }
+                    return null;
+                }).list();
+        List<java.time.LocalDate> days = new ArrayList<>();
+        List<Double> contacted = new ArrayList<>();
+        List<Double> held = new ArrayList<>();
+        long[] so = new long[2];
+        for (java.time.LocalDate d = first; !d.isAfter(last) && days.size() < 400; d = d.plusDays(1)) {
+            long[] that = firsts.getOrDefault(d, new long[2]);
+            so[0] += that[0];
+            so[1] += that[1];
+            days.add(d);
+            contacted.add(size[0] == 0 ? 0 : Math.round(1000.0 * so[0] / size[0]) / 10.0);
+            held.add(size[1] == 0 ? 0 : Math.round(1000.0 * so[1] / size[1]) / 10.0);
+        }
+        return new ResponseCurve(days, contacted, held);
+    }
+
     static Campaign row(ResultSet rs, int n) throws SQLException {
         long offer = rs.getLong("offer_rule_id");
         Long offerId = rs.wasNull() ? null : offer;

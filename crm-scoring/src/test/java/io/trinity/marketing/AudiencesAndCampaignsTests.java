@@ -148,6 +148,14 @@ class AudiencesAndCampaignsTests {
         assertThat(results.contacted().buyers()).isEqualTo(contactedBuyers);
         assertThat(results.conversionLift()).isEqualTo(CampaignResults.lift(results.contacted().conversionRate(),
                 results.holdout().conversionRate()));
+        // The response curve: one point a day over the window so far, never falling, ending at the share of the
+        // group that responded in the window.
+        Campaigns.ResponseCurve curve = campaigns.responseOverTime(c.id());
+        assertThat(curve.days()).hasSize(31).startsWith(LocalDate.now(ZoneOffset.UTC).minusDays(30));
+        assertThat(curve.contacted()).isSorted();
+        assertThat(curve.holdout()).isSorted();
+        assertThat(curve.contacted().get(30)).isCloseTo(Math.round(1000.0 * results.contacted().responders()
+                / results.contacted().customers()) / 10.0, org.assertj.core.data.Offset.offset(0.05));
         Set<Long> noConsent = new HashSet<>(jdbc.sql("select id from customer where not marketing_consent")
                 .query(Long.class).list());
         assertThat(jdbc.sql("select customer_id from campaign_contact where campaign_id = ?").param(c.id())

@@ -22,7 +22,11 @@ class ServiceConsoleController {
     private final ServiceCases cases;
     private final io.trinity.moments.MomentQueue queue;
 
-    ServiceConsoleController(ServiceCases cases, io.trinity.moments.MomentQueue queue) {
+    private final io.trinity.loyalty.LoyaltyAccounts loyalty;
+
+    ServiceConsoleController(ServiceCases cases, io.trinity.moments.MomentQueue queue,
+            io.trinity.loyalty.LoyaltyAccounts loyalty) {
+        this.loyalty = loyalty;
         this.queue = queue;
         this.cases = cases;
     }
@@ -136,9 +140,28 @@ class ServiceConsoleController {
         return "service/moments";
     }
 
-    /** Acting on a moment: open a case about it (and go there), or mark it done; either way it leaves the queue. */
+    /**
+     * Acting on a moment: open a case about it (and go there), give goodwill points, or mark it done; either way it
+     * leaves the queue.
+     */
+    /** The most goodwill an agent gives from the queue without the loyalty team (a bigger change is theirs). */
+    static final long GOODWILL_MAX = 1_000;
+
+    private static long goodwill(@Nullable String points) {
+        try {
+            long n = points == null ? 0 : Long.parseLong(points.strip());
+            if (n >= 1 && n <= GOODWILL_MAX) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new InvalidInputException("points", "must be a whole number from 1 to " + GOODWILL_MAX);
+    }
+
     @PostMapping("/service/moments/act")
     String act(@RequestParam long customerId, @RequestParam String moment, @RequestParam String action,
+            @RequestParam(required = false) @Nullable String points,
             @RequestParam(defaultValue = "0") int page, Principal principal, RedirectAttributes redirect) {
         String back = "redirect:/service/moments?moment=" + java.net.URLEncoder.encode(moment,
                 java.nio.charset.StandardCharsets.UTF_8) + "&page=" + Math.max(0, page);
@@ -150,6 +173,15 @@ class ServiceConsoleController {
                 redirect.addFlashAttribute("message", "Opened case #" + opened.id() + " for the moment \"" + moment
                         + "\".");
                 return "redirect:/service/cases/" + opened.id();
+            }
+            if (action.equals("points")) {
+                long given = goodwill(points);
+                loyalty.adjust(customerId, given, "Goodwill for the moment of truth \"" + moment + "\"",
+                        principal.getName());
+                queue.acted(customerId, moment, "POINTS_GIVEN", null, principal.getName());
+                redirect.addFlashAttribute("message", "Gave " + given + " goodwill points; the customer left the \""
+                        + moment + "\" queue.");
+                return back;
             }
             queue.acted(customerId, moment, "DONE", null, principal.getName());
             redirect.addFlashAttribute("message", "Marked done; the customer left the \"" + moment + "\" queue.");

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -28,6 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @ApiTest
 class MomentQueueTests {
 
+    @Autowired io.trinity.loyalty.LoyaltyAccounts loyalty;
     @Autowired MockMvc mvc;
     @Autowired CustomerService customers;
     @Autowired ActivityIngest activities;
@@ -71,6 +73,20 @@ class MomentQueueTests {
                 .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/service/cases/")));
         assertThat(cases.forCustomer(angry)).anySatisfy(c -> assertThat(c.subject()).isEqualTo("Complaint without a case"));
         assertThat(waiting("Complaint without a case")).doesNotContain(angry).contains(older);
+
+        // Goodwill points answer a moment too: on the ledger with the moment as reason; too many are refused.
+        mvc.perform(post("/service/moments/act").with(csrf()).with(user("service").roles("SERVICE"))
+                        .param("customerId", Long.toString(older)).param("moment", "Complaint without a case")
+                        .param("action", "points").param("points", "5000"))
+                .andExpect(flash().attribute("problem", org.hamcrest.Matchers.containsString("from 1 to 1000")));
+        assertThat(waiting("Complaint without a case")).contains(older);
+        mvc.perform(post("/service/moments/act").with(csrf()).with(user("service").roles("SERVICE"))
+                        .param("customerId", Long.toString(older)).param("moment", "Complaint without a case")
+                        .param("action", "points").param("points", "150"))
+                .andExpect(flash().attribute("message", org.hamcrest.Matchers.startsWith("Gave 150 goodwill points")));
+        assertThat(loyalty.balance(older)).isEqualTo(150);
+        assertThat(loyalty.entries(older, 1, null).items().get(0).reason()).contains("Complaint without a case");
+        assertThat(waiting("Complaint without a case")).doesNotContain(older);
 
         LocalDate today = Instant.now().atOffset(ZoneOffset.UTC).toLocalDate();
         long birthday = customers.create(Customers.customer(tag + "-3").named("Bursdag", "Barn")

@@ -171,6 +171,7 @@ class ConsoleJourneysTests {
         browser.driver.switchTo().alert().accept();
         assertThat(flash("Launched to")).contains("Launched to " + (contacted + held));
         assertThat(browser.text(By.id("results"))).contains("contacted", "holdout");
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-response[data-drawn]")));
         browser.screenshot("campaign");
 
         browser.go("/loyalty");

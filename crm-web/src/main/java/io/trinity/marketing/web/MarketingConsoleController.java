@@ -358,6 +358,14 @@ class MarketingConsoleController {
         var audience = audiences.get(campaign.audienceId());
         model.addAttribute("audience", audience);
         model.addAttribute("results", campaign.status().equals("LAUNCHED") ? campaigns.results(id) : null);
+        if (campaign.status().equals("LAUNCHED")) {
+            var curve = campaigns.responseOverTime(id);
+            model.addAttribute("responseChart", json.writeValueAsString(Map.of("type", "line",
+                    "labels", curve.days().stream().map(Object::toString).toList(),
+                    "datasets", List.of(Map.of("label", "contacted", "data", curve.contacted(), "color", "#1f3a4d"),
+                            Map.of("label", "holdout", "data", curve.holdout(), "color", "#f2a541")),
+                    "xLabel", "day", "yLabel", "% responded")));
+        }
         if (campaign.status().equals("DRAFT")) {
             // The reach a launch will have, shown before it happens: consenting members split exactly as the
             // launch will split them, and the members consent leaves out.

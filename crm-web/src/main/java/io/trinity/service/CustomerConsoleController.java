@@ -116,7 +116,8 @@ class CustomerConsoleController {
 
     @GetMapping("/customers/{id}")
     String detail(@PathVariable long id, @RequestParam(required = false) @Nullable String ordersAfter,
-            @RequestParam(required = false) @Nullable String timelineAfter, Model model) {
+            @RequestParam(required = false) @Nullable String timelineAfter,
+            @RequestParam(required = false) @Nullable String timelineSource, Model model) {
         // A merged-away customer is the survivor now: its old links keep working.
         long current = resolver.current(id);
         if (current != id) {
@@ -128,7 +129,13 @@ class CustomerConsoleController {
         model.addAttribute("changes", notes.changes(id, 5));
         model.addAttribute("identities", identities.forCustomer(id));
         model.addAttribute("orders", orders.forCustomer(id, 20, ordersAfter));
-        model.addAttribute("timeline", timeline.of(id, 25, timelineAfter));
+        String source = timelineSource != null && io.trinity.timeline.Timeline.SOURCES.contains(timelineSource)
+                ? timelineSource : null;
+        var recent = timeline.of(id, 25, timelineAfter, source);
+        model.addAttribute("timeline", recent);
+        model.addAttribute("timelineLines", io.trinity.timeline.TimelineGroups.of(recent.items()));
+        model.addAttribute("timelineSource", source);
+        model.addAttribute("timelineSources", io.trinity.timeline.Timeline.SOURCES);
         model.addAttribute("timelineAfter", timelineAfter);
         model.addAttribute("cases", cases.forCustomer(id));
         model.addAttribute("moments", moments.of(id));
@@ -140,6 +147,8 @@ class CustomerConsoleController {
                     "labels", history.stream().map(h -> h.asOf().toString()).toList(),
                     "datasets", java.util.List.of(
                             java.util.Map.of("label", "combined", "data", history.stream().map(h -> h.combined()).toList()),
+                            java.util.Map.of("label", "transaction", "data", history.stream()
+                                    .map(h -> h.transaction() == null ? 0.0 : h.transaction()).toList()),
                             java.util.Map.of("label", "relationship", "data",
                                     history.stream().map(h -> h.relationship()).toList()),
                             java.util.Map.of("label", "influence", "data",

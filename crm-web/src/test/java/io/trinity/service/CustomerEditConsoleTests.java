@@ -104,4 +104,31 @@ class CustomerEditConsoleTests {
                 .andExpect(content().string(not(containsString("<b>phone</b>"))));
         assertThat(notes.of(id, 5)).extracting(CustomerNotes.Note::author).containsExactly("pr");
     }
+
+    @Test
+    void theTimelineFoldsRunsOfAlikeEntriesAndNarrowsToOneSource() throws Exception {
+        String ext = unique("TL");
+        long id = customer(ext);
+        StringBuilder likes = new StringBuilder("[");
+        java.time.Instant at = java.time.Instant.now().minusSeconds(3_600);
+        for (int i = 0; i < 6; i++) {
+            likes.append(i == 0 ? "" : ",").append("""
+                    {"network": "x", "externalId": "%s-like-%d", "type": "LIKE", "occurredAt": "%s",
+                     "actor": {"customerExternalId": "%s"}}""".formatted(ext, i, at.plusSeconds(i), ext));
+        }
+        likes.append(",").append("""
+                {"network": "x", "externalId": "%s-c", "type": "COMMENT", "occurredAt": "%s",
+                 "actor": {"customerExternalId": "%s"}, "text": "Great boots"}]""".formatted(ext, at.plusSeconds(60), ext));
+        mvc.perform(postJson("integration", "/api/v1/activities", likes.toString())).andExpect(status().isOk());
+        mvc.perform(get("/customers/" + id).with(service()))
+                .andExpect(content().string(containsString("× 6")))
+                .andExpect(content().string(containsString("6 in a row")))
+                .andExpect(content().string(containsString("Great boots")));
+        mvc.perform(get("/customers/" + id).param("timelineSource", "orders").with(service()))
+                .andExpect(content().string(containsString("Nothing of this kind yet.")));
+        mvc.perform(get("/customers/" + id).param("timelineSource", "social").with(service()))
+                .andExpect(content().string(containsString("× 6")));
+        mvc.perform(get("/customers/" + id).param("timelineSource", "nonsense").with(service()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("× 6")));
+    }
 }

@@ -249,15 +249,59 @@ class LoyaltyConsoleController {
             @Nullable String creditCurrency) {
 
         static final RewardForm EMPTY = new RewardForm(null, "GIFT", null, null, null, null, "USD");
+
+        static RewardForm of(io.trinity.loyalty.RewardView w) {
+            return new RewardForm(w.name(), w.kind(), w.description(), Long.toString(w.pointsPrice()),
+                    w.stock() == null ? null : w.stock().toString(),
+                    w.creditMinor() == null ? null : java.math.BigDecimal.valueOf(w.creditMinor(),
+                            java.util.Currency.getInstance(w.creditCurrency()).getDefaultFractionDigits()).toPlainString(),
+                    w.creditCurrency() == null ? "USD" : w.creditCurrency());
+        }
     }
 
     @GetMapping("/loyalty/rewards")
-    String rewards(Model model) {
+    String rewards(@RequestParam(required = false) @Nullable Long edit, Model model) {
         model.addAttribute("rewards", rewards.list());
+        io.trinity.loyalty.RewardView editing = edit == null ? null : rewards.get(edit);
+        model.addAttribute("editing", editing);
         if (!model.containsAttribute("rewardForm")) {
-            model.addAttribute("rewardForm", RewardForm.EMPTY);
+            model.addAttribute("rewardForm", editing == null ? RewardForm.EMPTY : RewardForm.of(editing));
         }
         return "loyalty/rewards";
+    }
+
+    /** Edits a reward of the catalogue; what was typed comes back after an error. */
+    @PostMapping("/loyalty/rewards/{id}")
+    String editReward(@PathVariable long id, @ModelAttribute("rewardForm") RewardForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        var current = rewards.get(id);
+        Long price = number(form.pointsPrice(), "pointsPrice", result);
+        Long units = number(form.stock(), "stock", result);
+        if (!result.hasErrors()) {
+            try {
+                var reward = rewards.update(id, new Rewards.RewardDraft(form.name(), form.kind(), form.description(),
+                        price, units == null ? null : Math.toIntExact(units), form.credit(), form.creditCurrency(),
+                        current.active()));
+                redirect.addFlashAttribute("message", "Saved \"" + reward.name() + "\".");
+                return "redirect:/loyalty/rewards#reward-" + id;
+            } catch (InvalidInputException e) {
+                FormErrors.reject(result, e.errors());
+            }
+        }
+        return rewards(id, model);
+    }
+
+    /** Retires a reward (members can no longer redeem it; past redemptions stay) or offers it again. */
+    @PostMapping("/loyalty/rewards/{id}/active")
+    String rewardActive(@PathVariable long id, @RequestParam boolean active, RedirectAttributes redirect) {
+        var w = rewards.get(id);
+        rewards.update(id, new Rewards.RewardDraft(w.name(), w.kind(), w.description(), w.pointsPrice(), w.stock(),
+                w.creditMinor() == null ? null : java.math.BigDecimal.valueOf(w.creditMinor(),
+                        java.util.Currency.getInstance(w.creditCurrency()).getDefaultFractionDigits()).toPlainString(),
+                w.creditCurrency(), active));
+        redirect.addFlashAttribute("message", active ? "\"" + w.name() + "\" is offered again."
+                : "\"" + w.name() + "\" is retired: members can no longer redeem it.");
+        return "redirect:/loyalty/rewards#reward-" + id;
     }
 
     @PostMapping("/loyalty/rewards")
@@ -276,7 +320,7 @@ class LoyaltyConsoleController {
                 FormErrors.reject(result, e.errors());
             }
         }
-        return rewards(model);
+        return rewards(null, model);
     }
 
     private static @Nullable Long number(@Nullable String value, String field, Map<String, String> errors) {

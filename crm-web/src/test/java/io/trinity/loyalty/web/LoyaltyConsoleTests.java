@@ -165,4 +165,30 @@ class LoyaltyConsoleTests {
         org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from reward_rule where id in (?, ?)"
                 + " and status = 'RETIRED'").params(first, second).query(Long.class).single()).isEqualTo(2);
     }
+
+    @Test
+    void aRewardIsEditedKeepingInputOnAnErrorAndRetired() throws Exception {
+        String name = io.trinity.web.Requests.unique("Mug");
+        mvc.perform(post("/loyalty/rewards").with(loyaltyAdmin()).with(csrf()).param("name", name)
+                .param("kind", "GIFT").param("pointsPrice", "300")).andExpect(status().isFound());
+        long id = jdbc.sql("select id from reward where name = ?").param(name).query(Long.class).single();
+        mvc.perform(get("/loyalty/rewards").param("edit", Long.toString(id)).with(loyaltyAdmin()))
+                .andExpect(content().string(containsString("Edit " + name)))
+                .andExpect(content().string(containsString("value=\"300\"")));
+        mvc.perform(post("/loyalty/rewards/" + id).with(loyaltyAdmin()).with(csrf()).param("name", name + " XL")
+                        .param("kind", "GIFT").param("pointsPrice", "lots"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"" + name + " XL\"")))
+                .andExpect(content().string(containsString("value=\"lots\"")));
+        mvc.perform(post("/loyalty/rewards/" + id).with(loyaltyAdmin()).with(csrf()).param("name", name + " XL")
+                .param("kind", "GIFT").param("pointsPrice", "350").param("stock", "12"))
+                .andExpect(flash().attribute("message", "Saved \"" + name + " XL\"."));
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("select points_price || '/' || stock || '/' || active"
+                + " from reward where id = ?").param(id).query(String.class).single()).isEqualTo("350/12/true");
+        mvc.perform(post("/loyalty/rewards/" + id + "/active").with(loyaltyAdmin()).with(csrf()).param("active", "false"))
+                .andExpect(flash().attribute("message", containsString("is retired")));
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("select active from reward where id = ?").param(id)
+                .query(Boolean.class).single()).isFalse();
+        mvc.perform(get("/loyalty/rewards").with(loyaltyAdmin())).andExpect(content().string(containsString("Offer again")));
+    }
 }

@@ -168,7 +168,11 @@ public class Audiences {
         return new Page<>(rows, null);
     }
 
-    /** Customers per segment among those the filter matches (the segment bars of a filtered dashboard). */
+    /**
+     * Customers per segment among the first {@link #COUNT_CAP} the filter matches (the segment bars of a filtered
+     * dashboard): bounded like the count, so a broad filter never costs a scan of the base. Exact when the filter
+     * matches fewer; the caller says "of the first 10,000" otherwise.
+     */
     @Transactional(readOnly = true)
     public Map<String, Long> segmentCounts(AudienceFilter f) {
         OptionalLong run = runs.currentRunId();
@@ -177,9 +181,10 @@ public class Audiences {
             return counts;
         }
         Query q = where(f, run.getAsLong());
-        new NamedParameterJdbcTemplate(template).query("select v.segment, count(*) from customer_value v"
-                + " join customer_directory c on c.id = v.customer_id" + q.where() + " group by 1 order by 2 desc",
-                q.params(), (java.sql.ResultSet rs) -> {
+        q.params().addValue("cap", COUNT_CAP);
+        new NamedParameterJdbcTemplate(template).query("select segment, count(*) from (select v.segment"
+                + " from customer_value v join customer_directory c on c.id = v.customer_id" + q.where()
+                + " limit :cap) x group by 1 order by 2 desc", q.params(), (java.sql.ResultSet rs) -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });
         return counts;

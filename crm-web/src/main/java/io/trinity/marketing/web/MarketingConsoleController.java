@@ -225,9 +225,11 @@ class MarketingConsoleController {
             filter = AudienceFilter.ALL;
         }
         MarketingStats.Stats figures = stats.current();
-        model.addAttribute("charts", figures == null ? Map.of() : charts(filter, audiences.segmentCounts(filter),
-                null, audiences.sample(filter, MarketingStats.SAMPLE)));
+        Map<String, Long> counts = figures == null ? Map.of() : audiences.segmentCounts(filter);
+        model.addAttribute("charts", figures == null ? Map.of() : charts(filter, counts, null,
+                audiences.sample(filter, MarketingStats.SAMPLE)));
         model.addAttribute("filtered", true);
+        model.addAttribute("capped", counts.values().stream().mapToLong(Long::longValue).sum() >= Audiences.COUNT_CAP);
         return "marketing/dashboard :: charts";
     }
 

@@ -105,8 +105,15 @@ public final class ConsoleBenchmark {
         pages.put("dashboard, Champions in the US", i -> "/marketing?segment=Champions&country=US");
         pages.put("count fragment, Champions in the US (htmx, after the page)",
                 i -> "/marketing/count?segment=Champions&country=US");
+        pages.put("charts fragment, by influence, consenting (htmx, after the list)",
+                i -> "/marketing/charts?sort=influence&consent=given");
+        pages.put("charts fragment, Champions in the US (htmx, after the list)",
+                i -> "/marketing/charts?segment=Champions&country=US");
         pages.put("customer profile (random customer)", i -> "/customers/" + (1 + random.nextLong(maxId)));
-        pages.put("PR listening inbox", i -> "/pr/conversations");
+        pages.put("customer profile, social only", i -> "/customers/" + (1 + random.nextLong(maxId))
+                + "?timelineSource=social");
+        pages.put("PR listening inbox (open, the default)", i -> "/pr/conversations");
+        pages.put("PR listening inbox, all", i -> "/pr/conversations?handled=all");
         // Searches as people type them, on real customers of the base (a different one each request).
         java.util.List<Map<String, Object>> people = jdbc.queryForList("""
                 select first_name, last_name, city, phone, loyalty_number, email from customer
@@ -127,6 +134,9 @@ public final class ConsoleBenchmark {
                 .get("email")));
         pages.put("search: the most common first name (" + commonFirst + ")", i -> search(commonFirst));
         pages.put("search: the most common city (" + commonCity + ")", i -> search(commonCity));
+        pages.put("customer picker (a last and first name typed)", i -> "/customers/picker?field=customer&customer="
+                + URLEncoder.encode(person.apply(i).get("last_name") + " " + person.apply(i).get("first_name"),
+                        StandardCharsets.UTF_8));
         pages.put("dashboard filtered by a search (last name)", i -> "/marketing?q="
                 + URLEncoder.encode((String) person.apply(i).get("last_name"), StandardCharsets.UTF_8));
         Map<String, long[]> results = new LinkedHashMap<>();

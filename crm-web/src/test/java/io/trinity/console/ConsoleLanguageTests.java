@@ -37,6 +37,9 @@ class ConsoleLanguageTests {
                 .andExpect(content().string(containsString(">Kunden</a>")));
         mvc.perform(get("/login").header("Accept-Language", "zh-CN,zh;q=0.9"))
                 .andExpect(content().string(containsString("用户名")));
+        mvc.perform(get("/customers").param("q", "zz-nobody-has-this").with(user("service").roles("SERVICE"))
+                        .header("Accept-Language", "de"))
+                .andExpect(content().string(containsString("Kein Kunde passt zu „zz-nobody-has-this“.")));
         mvc.perform(get("/service/cases").with(user("service").roles("SERVICE")).header("Accept-Language", "es"))
                 .andExpect(content().string(containsString("Casos de atención · Trinity")));
         mvc.perform(get("/").with(user("admin").roles("ADMIN")).header("Accept-Language", "fr-FR"))

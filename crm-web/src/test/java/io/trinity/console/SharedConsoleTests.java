@@ -91,6 +91,9 @@ class SharedConsoleTests {
         mvc.perform(get("/marketing/audiences").with(as("marketing", "MARKETING")))
                 .andExpect(content().string(containsString(name)))
                 .andExpect(content().string(containsString("sort influence, consent given")));
+        mvc.perform(get("/marketing").with(as("marketing", "MARKETING")))
+                .andExpect(content().string(containsString("id=\"saved-views\"")))
+                .andExpect(content().string(containsString(">" + name + "</a>")));
         mvc.perform(get("/marketing").with(as("pr", "PR"))).andExpect(status().isForbidden());
     }
 

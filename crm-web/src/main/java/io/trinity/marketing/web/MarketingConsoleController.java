@@ -103,6 +103,9 @@ class MarketingConsoleController {
         model.addAttribute("query", query(filter));
         model.addAttribute("noConsentQuery", query(filter.withConsent(false)));
         model.addAttribute("sorts", AudienceFilter.SORTS);
+        // Saved views: the team's audiences, one click back to their filters (at most 12, the newest first).
+        model.addAttribute("views", audiences.list().stream().limit(12).map(a -> Map.of("name", a.name(),
+                "query", query(a.filter()), "describe", a.filter().describe())).toList());
         MarketingStats.Stats figures = stats.current();
         model.addAttribute("segments", figures == null ? Map.of() : figures.segmentSizes());
         model.addAttribute("segmentRules", segmentBook.current().rules());

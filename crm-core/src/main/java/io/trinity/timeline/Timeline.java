@@ -62,8 +62,9 @@ public class Timeline {
                   union all
                   (select 1, a.id, a.occurred_at, lower(a.type), a.type || ' on ' || a.network,
                           coalesce('at ' || a.target_store_id, case when a.target_customer_id is not null
-                                   then 'with customer ' || a.target_customer_id end), a.text, a.network
-                   from activity_facts a where a.actor_customer_id = :c and (:only < 0 or :only = 1) and (a.occurred_at, a.id * 8 + 1) < (:t, :k)
+                                   then 'with ' || coalesce(nullif(trim(concat_ws(' ', tc.first_name, tc.last_name)), ''),
+                                                            'customer ' || a.target_customer_id) end), a.text, a.network
+                   from activity_facts a left join customer_directory tc on tc.id = a.target_customer_id where a.actor_customer_id = :c and (:only < 0 or :only = 1) and (a.occurred_at, a.id * 8 + 1) < (:t, :k)
                    order by a.occurred_at desc, a.id desc limit :n)
                   union all
                   (select 2, s.id, s.created_at, 'case', s.subject,

@@ -183,6 +183,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/duplicates", "/duplicates/**", "/customers/*/merge").hasAnyRole(DEDUPE)
                         .requestMatchers("/loyalty", "/loyalty/**").hasAnyRole(LOYALTY)
                         .requestMatchers("/customers/*/edit").hasAnyRole(Role.SERVICE.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/customers/*/redemptions")
+                        .hasAnyRole(Role.SERVICE.name(), Role.LOYALTY_ADMIN.name(), Role.ADMIN.name())
                         .requestMatchers("/marketing", "/marketing/**")
                         .hasAnyRole(Role.MARKETING.name(), Role.ADMIN.name())
                         .requestMatchers("/pr/**").hasAnyRole(Role.PR.name(), Role.ADMIN.name())

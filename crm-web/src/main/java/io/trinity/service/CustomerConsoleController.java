@@ -36,13 +36,16 @@ class CustomerConsoleController {
     private final io.trinity.customer.CustomerMerges merges;
     private final io.trinity.customer.CustomerSearch search;
     private final io.trinity.customer.CustomerNotes notes;
+    private final io.trinity.loyalty.Rewards rewards;
 
     CustomerConsoleController(CustomerService customers, IdentityStore identities, OrderQueries orders,
             CustomerValues values, io.trinity.loyalty.LoyaltyAccounts loyalty,
             io.trinity.timeline.Timeline timeline, io.trinity.cases.ServiceCases cases,
             io.trinity.moments.Moments moments, tools.jackson.databind.json.JsonMapper json,
             io.trinity.customer.CustomerResolver resolver, io.trinity.customer.CustomerMerges merges,
-            io.trinity.customer.CustomerSearch search, io.trinity.customer.CustomerNotes notes) {
+            io.trinity.customer.CustomerSearch search, io.trinity.customer.CustomerNotes notes,
+            io.trinity.loyalty.Rewards rewards) {
+        this.rewards = rewards;
         this.notes = notes;
         this.search = search;
         this.resolver = resolver;
@@ -155,7 +158,10 @@ class CustomerConsoleController {
                                     history.stream().map(h -> h.influence()).toList())),
                     "yLabel", "score")));
         }
-        model.addAttribute("loyalty", loyalty.summary(id));
+        var summary = loyalty.summary(id);
+        model.addAttribute("loyalty", summary);
+        model.addAttribute("affordable", rewards.list().stream().filter(w -> w.active() && w.pointsPrice() > 0
+                && w.pointsPrice() <= summary.balance() && (w.stock() == null || w.stock() > 0)).toList());
         return "customer/detail";
     }
 }

@@ -33,7 +33,11 @@ class CustomerEditController {
     private final CustomerNotes notes;
     private final CustomerResolver resolver;
 
-    CustomerEditController(CustomerService customers, CustomerNotes notes, CustomerResolver resolver) {
+    private final io.trinity.loyalty.Rewards rewards;
+
+    CustomerEditController(CustomerService customers, CustomerNotes notes, CustomerResolver resolver,
+            io.trinity.loyalty.Rewards rewards) {
+        this.rewards = rewards;
         this.customers = customers;
         this.notes = notes;
         this.resolver = resolver;
@@ -86,6 +90,24 @@ class CustomerEditController {
         }
         model.addAttribute("customer", customer);
         return "customer/edit";
+    }
+
+    /** Redeems a reward of the catalogue for the customer (an agent on the phone), the points taken at once. */
+    @PostMapping("/customers/{id}/redemptions")
+    String redeem(@PathVariable long id, @RequestParam long rewardId, Principal principal,
+            RedirectAttributes redirect) {
+        long current = resolver.current(id);
+        try {
+            var done = rewards.redeem(current, rewardId, principal.getName());
+            redirect.addFlashAttribute("message", "Redeemed \"" + done.rewardName() + "\" for " + done.points()
+                    + " points" + (done.code() != null ? "; the code is " + done.code() : "") + ". Balance now "
+                    + done.balance() + ".");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", "Not redeemed: " + e.errors().get(0).message() + ".");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", "Not redeemed: " + e.getMessage() + ".");
+        }
+        return "redirect:/customers/" + current + "#loyalty";
     }
 
     @PostMapping("/customers/{id}/notes")

@@ -131,4 +131,32 @@ class CustomerEditConsoleTests {
         mvc.perform(get("/customers/" + id).param("timelineSource", "nonsense").with(service()))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("× 6")));
     }
+
+    @Autowired io.trinity.loyalty.LoyaltyAccounts loyalty;
+    @Autowired io.trinity.loyalty.Rewards rewards;
+
+    @Test
+    void anAgentRedeemsARewardTheCustomerCanAffordFromTheProfile() throws Exception {
+        long id = customer(unique("RD"));
+        loyalty.adjust(id, 500, "welcome", "loyalty");
+        String name = unique("Flask");
+        var flask = rewards.create(new io.trinity.loyalty.Rewards.RewardDraft(name, "GIFT", null, 400L, null, null,
+                null, true));
+        var yacht = rewards.create(new io.trinity.loyalty.Rewards.RewardDraft(unique("Yacht"), "GIFT", null,
+                9_000_000L, null, null, null, true));
+        mvc.perform(get("/customers/" + id).with(service()))
+                .andExpect(content().string(containsString(name + " · 400 pts")))
+                .andExpect(content().string(not(containsString(yacht.name()))));
+        mvc.perform(post("/customers/" + id + "/redemptions").with(user("marketing").roles("MARKETING")).with(csrf())
+                .param("rewardId", Long.toString(flask.id()))).andExpect(status().isForbidden());
+        mvc.perform(post("/customers/" + id + "/redemptions").with(service()).with(csrf())
+                        .param("rewardId", Long.toString(flask.id())))
+                .andExpect(redirectedUrl("/customers/" + id + "#loyalty"))
+                .andExpect(flash().attribute("message", "Redeemed \"" + name + "\" for 400 points. Balance now 100."));
+        assertThat(loyalty.balance(id)).isEqualTo(100);
+        mvc.perform(post("/customers/" + id + "/redemptions").with(service()).with(csrf())
+                        .param("rewardId", Long.toString(flask.id())))
+                .andExpect(flash().attribute("problem", containsString("the balance is less than the price")));
+        assertThat(loyalty.balance(id)).isEqualTo(100);
+    }
 }

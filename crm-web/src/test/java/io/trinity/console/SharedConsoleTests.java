@@ -151,6 +151,8 @@ class SharedConsoleTests {
                 .andExpect(status().isFound()).andReturn().getResponse().getRedirectedUrl();
         mvc.perform(get(location).with(as("service", "SERVICE"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Broken zip")))
+                .andExpect(content().string(containsString("normal priority")))
+                .andExpect(content().string(containsString("opened by service")))
                 .andExpect(content().string(containsString("Called")));
         mvc.perform(get("/pr/conversations?minReach=lots").with(as("pr", "PR"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("is not a whole number")));

@@ -21,7 +21,26 @@ import org.jspecify.annotations.Nullable;
  */
 public record AudienceFilter(String sort, @Nullable String segment, @Nullable String tier, @Nullable String country,
         @Nullable String city, @Nullable String network, @Nullable Boolean consent, @Nullable Double minValue,
-        @Nullable Double maxValue, boolean moved, @Nullable String q) {
+        @Nullable Double maxValue, boolean moved, @Nullable String q, @Nullable List<Long> ids) {
+
+    /** The most customers a list audience (ticked one by one on the dashboard) holds. */
+    public static final int MAX_IDS = 1_000;
+
+    /** A filter without a list of chosen customers. */
+    public AudienceFilter(String sort, @Nullable String segment, @Nullable String tier, @Nullable String country,
+            @Nullable String city, @Nullable String network, @Nullable Boolean consent, @Nullable Double minValue,
+            @Nullable Double maxValue, boolean moved, @Nullable String q) {
+        this(sort, segment, tier, country, city, network, consent, minValue, maxValue, moved, q, null);
+    }
+
+    /** Customers chosen one by one (a list audience): everyone of them who is scored, by combined value. */
+    public static AudienceFilter of(java.util.Collection<Long> customerIds) {
+        List<Long> ids = customerIds.stream().distinct().sorted().toList();
+        if (ids.isEmpty() || ids.size() > MAX_IDS) {
+            throw new InvalidInputException("ids", "choose from 1 to " + MAX_IDS + " customers");
+        }
+        return new AudienceFilter("combined", null, null, null, null, null, null, null, null, false, null, ids);
+    }
 
     public static final List<String> SORTS = List.of("combined", "transaction", "relationship", "influence");
     public static final AudienceFilter ALL = new AudienceFilter("combined", null, null, null, null, null, null, null,
@@ -73,31 +92,46 @@ public record AudienceFilter(String sort, @Nullable String segment, @Nullable St
         if (q != null && (q.length() > 80 || !io.trinity.shared.TextRules.isStorable(q, false))) {
             errors.add(new FieldError("q", "must be at most 80 characters"));
         }
+        String idText = value(params, "ids");
+        List<Long> ids = null;
+        if (idText != null) {
+            try {
+                ids = java.util.Arrays.stream(idText.split(",")).map(String::strip).map(Long::parseLong)
+                        .distinct().sorted().toList();
+                if (ids.isEmpty() || ids.size() > MAX_IDS || ids.get(0) < 1) {
+                    errors.add(new FieldError("ids", "must list 1 to " + MAX_IDS + " customer ids"));
+                }
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError("ids", "must be customer ids separated by commas"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         return new AudienceFilter(sort, segment, tier == null ? null : tier.toUpperCase(Locale.ROOT),
                 country == null ? null : country.toUpperCase(Locale.ROOT), city,
                 network == null ? null : network.toLowerCase(Locale.ROOT), consent, min, max,
-                moved != null && (moved.equals("true") || moved.equals("on")), q);
+                moved != null && (moved.equals("true") || moved.equals("on")), q, ids);
     }
 
-    /** The filter as query parameters (only those set), for links, saved audiences and the export. */
-    /** The same filter, restricted to customers with or without marketing consent. */
     /** True when nothing narrows the list (only the sort order is chosen): every valued customer. */
     public boolean everyone() {
         return segment == null && tier == null && country == null && city == null && network == null
-                && consent == null && minValue == null && maxValue == null && !moved && q == null;
+                && consent == null && minValue == null && maxValue == null && !moved && q == null && ids == null;
     }
 
     public AudienceFilter withSegment(@Nullable String name) {
-        return new AudienceFilter(sort, name, tier, country, city, network, consent, minValue, maxValue, moved, q);
+        return new AudienceFilter(sort, name, tier, country, city, network, consent, minValue, maxValue, moved, q,
+                ids);
     }
 
+    /** The same filter, restricted to customers with or without marketing consent. */
     public AudienceFilter withConsent(boolean given) {
-        return new AudienceFilter(sort, segment, tier, country, city, network, given, minValue, maxValue, moved, q);
+        return new AudienceFilter(sort, segment, tier, country, city, network, given, minValue, maxValue, moved, q,
+                ids);
     }
 
+    /** The filter as query parameters (only those set), for links, saved audiences and the export. */
     public Map<String, String> toParams() {
         Map<String, String> p = new LinkedHashMap<>();
         if (!sort.equals("combined")) {
@@ -115,6 +149,8 @@ public record AudienceFilter(String sort, @Nullable String segment, @Nullable St
             p.put("moved", "true");
         }
         put(p, "q", q);
+        put(p, "ids", ids == null ? null : ids.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",")));
         return p;
     }
 
@@ -125,7 +161,7 @@ public record AudienceFilter(String sort, @Nullable String segment, @Nullable St
             return "everyone scored, by combined value";
         }
         List<String> parts = new ArrayList<>();
-        p.forEach((k, v) -> parts.add(k + " " + v));
+        p.forEach((k, v) -> parts.add(k.equals("ids") ? ids.size() + " chosen customer(s)" : k + " " + v));
         return String.join(", ", parts);
     }
 

@@ -119,6 +119,10 @@ public class Audiences {
                 sql.params().forEach(p::addValue);
             }
         }
+        if (f.ids() != null) {
+            w.append(" and v.customer_id = any(:chosenIds)");
+            p.addValue("chosenIds", f.ids().toArray(Long[]::new));
+        }
         if (f.moved()) {
             w.append(" and exists (select 1 from customer_value pv where pv.run_id = :previous"
                     + " and pv.customer_id = v.customer_id and pv.segment <> v.segment)");
@@ -338,6 +342,25 @@ public class Audiences {
             throw new InvalidInputException("name", "another audience is already called \"" + clean + "\"");
         }
         return clean;
+    }
+
+    /**
+     * Adds customers to a list audience (one whose customers were chosen one by one); an audience defined by
+     * filters is refused, since its members follow the filters.
+     */
+    @Transactional
+    public Audience addMembers(long id, java.util.Collection<Long> customerIds) {
+        Audience audience = get(id);
+        if (audience.filter().ids() == null) {
+            throw new InvalidInputException("audienceId", "\"" + audience.name() + "\" is defined by its filters;"
+                    + " add customers to an audience of chosen customers");
+        }
+        java.util.Set<Long> all = new java.util.TreeSet<>(audience.filter().ids());
+        all.addAll(customerIds);
+        AudienceFilter merged = AudienceFilter.of(all);
+        jdbc.sql("update audience set filter = jsonb_set(filter, '{ids}', to_jsonb(?::text)) where id = ?")
+                .params(merged.toParams().get("ids"), id).update();
+        return get(id);
     }
 
     /** Renames an audience; the same rules as a new name. */

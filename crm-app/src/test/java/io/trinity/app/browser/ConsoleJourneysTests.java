@@ -174,6 +174,15 @@ class ConsoleJourneysTests {
         browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-response[data-drawn]")));
         browser.screenshot("campaign");
 
+        // Bulk: tick two customers of the ranked list and keep them as an audience of their own.
+        browser.go("/marketing");
+        browser.click(By.cssSelector("#ranked tbody tr:nth-child(1) input[name=ids]"));
+        browser.click(By.cssSelector("#ranked tbody tr:nth-child(2) input[name=ids]"));
+        assertThat(browser.text(By.cssSelector("[data-selected-count=bulk-audience]"))).isEqualTo("2");
+        browser.type(By.id("chosen-name"), "Two to call " + p);
+        browser.click(By.id("save-chosen"));
+        assertThat(flash("2 chosen customer(s)")).contains("Two to call " + p);
+
         browser.go("/loyalty");
         assertThat(browser.driver.getPageSource()).contains("Not for your role");
     }

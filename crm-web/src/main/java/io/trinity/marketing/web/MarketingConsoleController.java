@@ -103,6 +103,8 @@ class MarketingConsoleController {
         model.addAttribute("query", query(filter));
         model.addAttribute("noConsentQuery", query(filter.withConsent(false)));
         model.addAttribute("sorts", AudienceFilter.SORTS);
+        model.addAttribute("listAudiences", audiences.list().stream().filter(x -> x.filter().ids() != null)
+                .limit(50).toList());
         // Saved views: the team's audiences, one click back to their filters (at most 12, the newest first).
         model.addAttribute("views", audiences.list().stream().limit(12).map(a -> Map.of("name", a.name(),
                 "query", query(a.filter()), "describe", a.filter().describe())).toList());
@@ -286,6 +288,27 @@ class MarketingConsoleController {
         }
         model.addAttribute("audiences", rows);
         return "marketing/audiences";
+    }
+
+    /** The ticked customers of the dashboard as a new audience, or added to an audience of chosen customers. */
+    @PostMapping("/marketing/audiences/chosen")
+    String chosen(@RequestParam(name = "ids", required = false) @Nullable List<Long> ids,
+            @RequestParam(defaultValue = "new") String action, @RequestParam(required = false) @Nullable String name,
+            @RequestParam(required = false) @Nullable Long audienceId, Principal principal,
+            RedirectAttributes redirect) {
+        try {
+            if (ids == null || ids.isEmpty()) {
+                throw new InvalidInputException("ids", "tick at least one customer");
+            }
+            Audience saved = action.equals("add") && audienceId != null ? audiences.addMembers(audienceId, ids)
+                    : audiences.save(name, AudienceFilter.of(ids), principal.getName());
+            redirect.addFlashAttribute("message", (action.equals("add") ? "Added to" : "Saved") + " the audience \""
+                    + saved.name() + "\": " + saved.filter().ids().size() + " chosen customer(s).");
+            return "redirect:/marketing/audiences#audience-" + saved.id();
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", "Not saved: " + e.errors().get(0).message() + ".");
+            return "redirect:/marketing";
+        }
     }
 
     @PostMapping("/marketing/audiences/{id}/rename")

@@ -84,4 +84,33 @@ class AudienceHousekeepingTests {
                 .andExpect(flash().attribute("message", containsString("Deleted the audience")));
         assertThat(audiences.list()).extracting(Audience::id).doesNotContain(spare.id());
     }
+
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void tickedCustomersBecomeAnAudienceAndMoreCanBeAddedToIt() throws Exception {
+        java.util.List<Long> scored = jdbc.sql("select customer_id from customer_value where run_id = ? order by"
+                + " customer_id desc limit 3").param(runs.currentRunId().getAsLong()).query(Long.class).list();
+        String name = unique("Chosen");
+        mvc.perform(post("/marketing/audiences/chosen").with(marketing()).with(csrf()).param("action", "new")
+                        .param("name", name).param("ids", scored.get(0).toString(), scored.get(1).toString()))
+                .andExpect(flash().attribute("message", "Saved the audience \"" + name + "\": 2 chosen customer(s)."));
+        Audience list = audiences.list().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+        assertThat(list.filter().ids()).containsExactlyInAnyOrder(scored.get(0), scored.get(1));
+        assertThat(list.filter().describe()).isEqualTo("2 chosen customer(s)");
+        mvc.perform(post("/marketing/audiences/chosen").with(marketing()).with(csrf()).param("action", "add")
+                        .param("audienceId", Long.toString(list.id())).param("ids", scored.get(2).toString()))
+                .andExpect(flash().attribute("message", "Added to the audience \"" + name + "\": 3 chosen customer(s)."));
+        assertThat(audiences.exportCounts(audiences.get(list.id()).filter()).rows()
+                + audiences.exportCounts(audiences.get(list.id()).filter()).withoutConsent()).isEqualTo(3);
+        Audience byFilter = audiences.save(unique("Filtered"), AudienceFilter.ALL, "marketing");
+        mvc.perform(post("/marketing/audiences/chosen").with(marketing()).with(csrf()).param("action", "add")
+                        .param("audienceId", Long.toString(byFilter.id())).param("ids", scored.get(2).toString()))
+                .andExpect(flash().attribute("problem", containsString("is defined by its filters")));
+        mvc.perform(post("/marketing/audiences/chosen").with(marketing()).with(csrf()).param("action", "new")
+                .param("name", unique("Nobody"))).andExpect(flash().attribute("problem", containsString("tick at least")));
+        mvc.perform(get("/marketing").with(marketing()))
+                .andExpect(content().string(containsString("id=\"bulk-audience\"")))
+                .andExpect(content().string(containsString(">" + name + "</option>")));
+    }
 }

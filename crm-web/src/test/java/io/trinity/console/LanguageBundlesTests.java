@@ -34,6 +34,7 @@ class LanguageBundlesTests {
             "priority.", Set.of("LOW", "NORMAL", "HIGH"), "status.", Set.of("OPEN", "PENDING", "RESOLVED"),
             "sentiment.", Set.of("negative", "neutral", "positive"),
             "run.status.", Set.of("succeeded", "failed", "running"),
+            "score.", Set.of("combined", "transaction", "relationship", "influence"),
             "figure.", Set.of("customers", "social-identities", "orders", "activities"));
 
     static Properties load(String name) throws IOException {

@@ -70,6 +70,9 @@ class SharedConsoleTests {
                 .andExpect(content().string(containsString("(this filter; click a bar to narrow the list)")))
                 .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*/marketing[?]segment=[A-Za-z%0-9]+&amp;consent=given.*")))
                 .andExpect(content().string(not(containsString("chart-distribution"))));
+        mvc.perform(get("/marketing/charts?segment=Champions").with(as("marketing", "MARKETING")))
+                .andExpect(content().string(containsString("id=\"chart-matrix\"")))
+                .andExpect(content().string(not(containsString("id=\"chart-segments\""))));
         mvc.perform(get("/marketing?q=zz-nobody_has%25this").with(as("marketing", "MARKETING")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("No customers match")));
         mvc.perform(get("/marketing?country=Norway&minValue=x").with(as("marketing", "MARKETING")))

@@ -50,8 +50,13 @@ public class ConsoleLanguages extends SessionLocaleResolver {
     private Locale defaultFor(HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
         if (principal != null) {
-            Optional<Locale> saved = accounts.language(principal.getName()).map(Locale::forLanguageTag)
-                    .flatMap(ConsoleLanguages::shipped);
+            Optional<Locale> saved;
+            try {
+                saved = accounts.language(principal.getName()).map(Locale::forLanguageTag)
+                        .flatMap(ConsoleLanguages::shipped);
+            } catch (org.springframework.dao.DataAccessException e) {
+                saved = Optional.empty(); // the database is away: the page (an error page) speaks the browser's
+            }
             if (saved.isPresent()) {
                 // Remembered for the rest of the session (no lookup per request), where there is a session.
                 if (request.getSession(false) != null) {

@@ -253,9 +253,14 @@ class LoyaltyConsoleController {
         static RewardForm of(io.trinity.loyalty.RewardView w) {
             return new RewardForm(w.name(), w.kind(), w.description(), Long.toString(w.pointsPrice()),
                     w.stock() == null ? null : w.stock().toString(),
-                    w.creditMinor() == null ? null : java.math.BigDecimal.valueOf(w.creditMinor(),
-                            java.util.Currency.getInstance(w.creditCurrency()).getDefaultFractionDigits()).toPlainString(),
-                    w.creditCurrency() == null ? "USD" : w.creditCurrency());
+                    credit(w), w.creditCurrency() == null ? "USD" : w.creditCurrency());
+        }
+
+        /** A store credit's amount as typed in the form (20.00), or null for other kinds. */
+        static @Nullable String credit(io.trinity.loyalty.RewardView w) {
+            return w.creditMinor() == null || w.creditCurrency() == null ? null
+                    : java.math.BigDecimal.valueOf(w.creditMinor(), java.util.Currency.getInstance(w.creditCurrency())
+                            .getDefaultFractionDigits()).toPlainString();
         }
     }
 
@@ -296,9 +301,7 @@ class LoyaltyConsoleController {
     String rewardActive(@PathVariable long id, @RequestParam boolean active, RedirectAttributes redirect) {
         var w = rewards.get(id);
         rewards.update(id, new Rewards.RewardDraft(w.name(), w.kind(), w.description(), w.pointsPrice(), w.stock(),
-                w.creditMinor() == null ? null : java.math.BigDecimal.valueOf(w.creditMinor(),
-                        java.util.Currency.getInstance(w.creditCurrency()).getDefaultFractionDigits()).toPlainString(),
-                w.creditCurrency(), active));
+                RewardForm.credit(w), w.creditCurrency(), active));
         redirect.addFlashAttribute("message", active ? "\"" + w.name() + "\" is offered again."
                 : "\"" + w.name() + "\" is retired: members can no longer redeem it.");
         return "redirect:/loyalty/rewards#reward-" + id;

@@ -54,7 +54,8 @@ public class ConsoleLanguages extends SessionLocaleResolver {
             try {
                 saved = accounts.language(principal.getName()).map(Locale::forLanguageTag)
                         .flatMap(ConsoleLanguages::shipped);
-            } catch (org.springframework.dao.DataAccessException e) {
+            } catch (org.springframework.dao.DataAccessException
+                    | org.springframework.transaction.TransactionException e) {
                 saved = Optional.empty(); // the database is away: the page (an error page) speaks the browser's
             }
             if (saved.isPresent()) {

@@ -50,7 +50,7 @@ class LiveAccountFilter extends OncePerRequestFilter {
             Optional<StaffAccount> account;
             try {
                 account = accounts.find(signedIn.getName());
-            } catch (DataAccessException e) {
+            } catch (DataAccessException | org.springframework.transaction.TransactionException e) {
                 chain.doFilter(request, response); // the page itself answers "temporarily unavailable"
                 return;
             }

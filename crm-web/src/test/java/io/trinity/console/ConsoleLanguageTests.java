@@ -40,6 +40,13 @@ class ConsoleLanguageTests {
         mvc.perform(get("/customers").param("q", "zz-nobody-has-this").with(user("service").roles("SERVICE"))
                         .header("Accept-Language", "de"))
                 .andExpect(content().string(containsString("Kein Kunde passt zu „zz-nobody-has-this“.")));
+        String body = mvc.perform(io.trinity.web.Requests.postJson("integration", "/api/v1/customers", """
+                {"externalId": "%s", "firstName": "Lucía", "lastName": "Fernández"}""".formatted(
+                io.trinity.web.Requests.unique("LANG")))).andReturn().getResponse().getContentAsString();
+        long id = ((Number) com.jayway.jsonpath.JsonPath.read(body, "$.id")).longValue();
+        mvc.perform(get("/customers/" + id).with(user("service").roles("SERVICE")).header("Accept-Language", "es"))
+                .andExpect(content().string(containsString("Siguiente mejor acción")))
+                .andExpect(content().string(containsString("Aún no hay pedidos.")));
         mvc.perform(get("/service/cases").with(user("service").roles("SERVICE")).header("Accept-Language", "es"))
                 .andExpect(content().string(containsString("Casos de atención · Trinity")));
         mvc.perform(get("/").with(user("admin").roles("ADMIN")).header("Accept-Language", "fr-FR"))

@@ -103,10 +103,10 @@ class MarketingConsoleController {
         model.addAttribute("query", query(filter));
         model.addAttribute("noConsentQuery", query(filter.withConsent(false)));
         model.addAttribute("sorts", AudienceFilter.SORTS);
-        model.addAttribute("listAudiences", audiences.list().stream().filter(x -> x.filter().ids() != null)
-                .limit(50).toList());
+        List<Audience> saved = audiences.list();
+        model.addAttribute("listAudiences", saved.stream().filter(x -> x.filter().ids() != null).limit(50).toList());
         // Saved views: the team's audiences, one click back to their filters (at most 12, the newest first).
-        model.addAttribute("views", audiences.list().stream().limit(12).map(a -> Map.of("name", a.name(),
+        model.addAttribute("views", saved.stream().limit(12).map(a -> Map.of("name", a.name(),
                 "query", query(a.filter()), "describe", a.filter().describe())).toList());
         MarketingStats.Stats figures = stats.current();
         model.addAttribute("segments", figures == null ? Map.of() : figures.segmentSizes());

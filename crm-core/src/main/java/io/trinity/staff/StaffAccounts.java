@@ -51,6 +51,15 @@ public class StaffAccounts {
         return accounts.values().stream().map(a -> withRoles(a, roles(a.id()))).toList();
     }
 
+    /** The roles an enabled account holds now; empty when the account is disabled or gone. One indexed query. */
+    @Transactional(readOnly = true)
+    public Set<Role> activeRoles(String username) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        jdbc.sql("select role from staff_roles where username = ? and enabled").param(username)
+                .query(String.class).list().forEach(r -> roles.add(Role.valueOf(r)));
+        return roles;
+    }
+
     /** The console language the person chose (a BCP 47 tag), if any. */
     @Transactional(readOnly = true)
     public Optional<String> language(String username) {

@@ -3,6 +3,7 @@ package io.trinity.console;
 import io.trinity.staff.StaffAccounts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.util.Collections;
 import java.util.List;
@@ -22,6 +23,9 @@ public class ConsoleLanguages extends SessionLocaleResolver {
     /** The shipped languages, in the order the language menu lists them. */
     public static final List<Locale> SHIPPED = List.of(Locale.ENGLISH, Locale.GERMAN, Locale.forLanguageTag("nb"),
             Locale.forLanguageTag("es"), Locale.SIMPLIFIED_CHINESE);
+
+    /** The session attribute naming the account whose saved language was looked up and not found. */
+    static final String CHECKED = ConsoleLanguages.class.getName() + ".CHECKED";
 
     private final StaffAccounts accounts;
 
@@ -49,7 +53,11 @@ public class ConsoleLanguages extends SessionLocaleResolver {
     /** Without a choice in this session: the account's saved language, else the browser's, else English. */
     private Locale defaultFor(HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
-        if (principal != null) {
+        HttpSession session = request.getSession(false);
+        // Whose saved choice this session has already looked up (none found): the browser decides, no lookup.
+        boolean looked = principal != null && session != null
+                && principal.getName().equals(session.getAttribute(CHECKED));
+        if (principal != null && !looked) {
             Optional<Locale> saved;
             try {
                 saved = accounts.language(principal.getName()).map(Locale::forLanguageTag)
@@ -60,10 +68,13 @@ public class ConsoleLanguages extends SessionLocaleResolver {
             }
             if (saved.isPresent()) {
                 // Remembered for the rest of the session (no lookup per request), where there is a session.
-                if (request.getSession(false) != null) {
+                if (session != null) {
                     super.setLocale(request, null, saved.get());
                 }
                 return saved.get();
+            }
+            if (session != null) {
+                session.setAttribute(CHECKED, principal.getName());
             }
         }
         for (Locale wanted : Collections.list(request.getLocales())) {

@@ -1,7 +1,6 @@
 package io.trinity.security;
 
 import io.trinity.staff.Role;
-import io.trinity.staff.StaffAccount;
 import io.trinity.staff.StaffAccounts;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataAccessException;
@@ -47,14 +45,14 @@ class LiveAccountFilter extends OncePerRequestFilter {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof UsernamePasswordAuthenticationToken signedIn && signedIn.isAuthenticated()
                 && request.getSession(false) != null) {
-            Optional<StaffAccount> account;
+            Set<Role> roles;
             try {
-                account = accounts.find(signedIn.getName());
+                roles = accounts.activeRoles(signedIn.getName());
             } catch (DataAccessException | org.springframework.transaction.TransactionException e) {
                 chain.doFilter(request, response); // the page itself answers "temporarily unavailable"
                 return;
             }
-            if (account.isEmpty() || !account.get().enabled()) {
+            if (roles.isEmpty()) {
                 HttpSession session = request.getSession(false);
                 if (session != null) {
                     session.invalidate();
@@ -63,8 +61,7 @@ class LiveAccountFilter extends OncePerRequestFilter {
                 response.sendRedirect(request.getContextPath() + "/login?deactivated");
                 return;
             }
-            Set<String> now = account.get().roles().stream().map(Role::name).map(r -> "ROLE_" + r)
-                    .collect(Collectors.toSet());
+            Set<String> now = roles.stream().map(Role::name).map(r -> "ROLE_" + r).collect(Collectors.toSet());
             Set<String> held = signedIn.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                     .filter(a -> a.startsWith("ROLE_")).collect(Collectors.toSet());
             if (!now.equals(held)) {
